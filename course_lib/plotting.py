@@ -1,0 +1,191 @@
+"""The course figure style and the few plotting helpers every notebook shares.
+
+Everything here is presentation, not lesson: notebooks call these so their cells stay about the idea.
+
+- :func:`use_course_style` sets our own rcParams (never a named style sheet, which later matplotlib
+  releases may drop) with the Okabe-Ito colour-blind-safe palette and distinct markers.
+- :func:`live_figure` makes a figure for a widget layout without displaying it twice.
+- :func:`show_live` displays a layout of controls and figures so that JupyterLab shows the live
+  widgets and a page without a kernel (GitHub, nbviewer) still shows a picture of the figure.
+- :func:`set_status` writes a readable message (e.g. "diverged") on an axes, replacing the last one.
+- :func:`finite_or_none` clips a path at its first non-finite point, for divergence displays.
+- :func:`decision_regions` draws a classifier's regions on a 2-D data set.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+
+# Okabe & Ito (2008) palette: distinguishable under the common colour-vision deficiencies.
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+COLORS = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
+LINESTYLES = ["-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1)), (0, (1, 1))]
+
+# Colour, marker and line style cycle together, so no meaning rests on colour alone.
+COURSE_RCPARAMS = {
+    "figure.figsize": (7.0, 4.2),
+    "figure.dpi": 90,
+    "savefig.dpi": 90,
+    "figure.constrained_layout.use": True,
+    "axes.prop_cycle": (
+        mpl.cycler(color=COLORS) + mpl.cycler(marker=MARKERS) + mpl.cycler(linestyle=LINESTYLES)
+    ),
+    "lines.markersize": 4,
+    "lines.markevery": None,
+    "lines.linewidth": 1.8,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 10,
+    "legend.fontsize": 9,
+    "legend.frameon": False,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "image.cmap": "viridis",
+    "font.family": "DejaVu Sans",
+}
+
+
+def use_course_style() -> None:
+    """Apply the course rcParams (palette, markers, grid, sizes) to every later figure."""
+    mpl.rcParams.update(COURSE_RCPARAMS)
+
+
+def live_figure(nrows: int = 1, ncols: int = 1, *, figsize=None, **subplot_kw):
+    """Create ``(fig, axes)`` for a widget layout without displaying the figure on its own.
+
+    With the ipympl backend a figure made outside ``plt.ioff()`` would appear twice: once by
+    itself and once inside the layout. The canvas's own header and footer are hidden so the
+    layout shows only the plot.
+    """
+    with plt.ioff():
+        fig, axes = plt.subplots(nrows, ncols, figsize=figsize, **subplot_kw)
+    canvas = fig.canvas
+    for name, value in (("header_visible", False), ("footer_visible", False),
+                        ("toolbar_visible", "fade-in-fade-out"), ("resizable", False)):
+        if hasattr(canvas, name):
+            setattr(canvas, name, value)
+    return fig, axes
+
+
+def _png_base64(fig) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def show_live(layout, *figures, description: str = "Interactive figure") -> None:
+    """Display ``layout`` (a widget box holding controls and figure canvases) with a static fallback.
+
+    JupyterLab renders the live widgets. A reader without a kernel (GitHub, nbviewer) sees a PNG
+    snapshot of each figure in ``figures`` instead, plus ``description`` as plain text.
+    """
+    from IPython.display import display
+
+    bundle = {"text/plain": f"{description} (run the notebook to use the controls)"}
+    model_id = getattr(layout, "model_id", None)
+    if model_id is not None:
+        bundle["application/vnd.jupyter.widget-view+json"] = {
+            "version_major": 2, "version_minor": 0, "model_id": model_id,
+        }
+    if figures:
+        images = "".join(
+            f"<img src='data:image/png;base64,{_png_base64(f)}'/>" for f in figures
+        )
+        bundle["text/html"] = f"<div>{images}</div>"
+        bundle["image/png"] = _png_base64(figures[0])
+    display(bundle, raw=True)
+
+
+def set_status(ax, message: str, *, color: str = PALETTE["vermillion"]) -> None:
+    """Show ``message`` in the top-left of ``ax``, replacing any earlier status ("" clears it).
+
+    Use it for divergence: ``set_status(ax, "diverged: cost became inf at step 12")``. The widget
+    fuzz test accepts non-finite numbers only where such a message mentions "diverged".
+    """
+    for text in [t for t in ax.texts if t.get_gid() == "course-status"]:
+        text.remove()
+    if message:
+        ax.text(0.02, 0.97, message, transform=ax.transAxes, va="top", ha="left", color=color,
+                fontsize=10, fontweight="bold", gid="course-status",
+                bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": color})
+
+
+def finite_or_none(path: np.ndarray):
+    """Return ``(finite_prefix, first_bad_index)`` of a path of points along axis 0.
+
+    ``first_bad_index`` is ``None`` when every point is finite; otherwise the path is cut just
+    before its first point containing NaN or inf (or an absolute value above 1e12).
+    """
+    path = np.asarray(path, dtype=float)
+    flat = path.reshape(len(path), -1)
+    bad = ~np.isfinite(flat).all(axis=1) | (np.abs(np.nan_to_num(flat, nan=0.0)) > 1e12).any(axis=1)
+    if not bad.any():
+        return path, None
+    first = int(np.argmax(bad))
+    return path[:first], first
+
+
+def decision_regions(ax, predict, X: np.ndarray, labels: np.ndarray, *, resolution: int = 120,
+                     padding: float = 0.5, alpha: float = 0.25):
+    """Draw the class regions of ``predict`` behind the points ``X`` coloured by ``labels``.
+
+    Parameters
+    ----------
+    predict : callable
+        Maps an array of shape ``(2, k)`` (examples are columns) to integer labels of shape ``(k,)``.
+    X : ndarray, shape (2, m)
+        The data points, examples as columns.
+    labels : ndarray, shape (m,)
+        Integer class of each point.
+
+    Returns ``(mesh_image, scatter_artists)`` so a callback can update the image with ``set_data``.
+    """
+    X = np.asarray(X, dtype=float)
+    labels = np.asarray(labels).ravel().astype(int)
+    (x0, x1), (y0, y1) = _extent(X, padding)
+    gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+    grid = np.vstack([gx.ravel(), gy.ravel()])
+    regions = np.asarray(predict(grid)).reshape(gx.shape)
+    n_classes = int(max(labels.max(), regions.max())) + 1
+    cmap = mpl.colors.ListedColormap(COLORS[:n_classes])
+    image = ax.imshow(regions, origin="lower", extent=(x0, x1, y0, y1), cmap=cmap, alpha=alpha,
+                      vmin=-0.5, vmax=n_classes - 0.5, aspect="auto", interpolation="nearest")
+    scatters = []
+    for c in range(n_classes):
+        pts = X[:, labels == c]
+        scatters.append(ax.scatter(pts[0], pts[1], s=14, color=COLORS[c], marker=MARKERS[c],
+                                   edgecolor="white", linewidth=0.4, label=f"class {c}"))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    return image, scatters
+
+
+def region_grid(X: np.ndarray, *, resolution: int = 120, padding: float = 0.5) -> np.ndarray:
+    """The ``(2, resolution**2)`` grid :func:`decision_regions` evaluates, for precomputing."""
+    (x0, x1), (y0, y1) = _extent(np.asarray(X, dtype=float), padding)
+    gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+    return np.vstack([gx.ravel(), gy.ravel()])
+
+
+def _extent(X, padding):
+    return ((X[0].min() - padding, X[0].max() + padding),
+            (X[1].min() - padding, X[1].max() + padding))
