@@ -10,6 +10,7 @@ pair (for dropdowns); :func:`optimize` runs a rule on a function's gradient and 
 
 from __future__ import annotations
 
+from numbers import Real
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -38,12 +39,12 @@ def _check(w, dw, *, lr, **hyper):
     w, dw = np.asarray(w, dtype=float), np.asarray(dw, dtype=float)
     if w.shape != dw.shape:
         raise ValueError(f"dw must have the shape of w {w.shape}, got {dw.shape}")
-    if not (np.isscalar(lr) and lr > 0):
+    if not (isinstance(lr, Real) and lr > 0):
         raise ValueError(f"lr must be a positive number, got {lr!r}")
     for name, value in hyper.items():
-        if name.startswith("beta") and not (np.isscalar(value) and 0 <= value < 1):
+        if name.startswith("beta") and not (isinstance(value, Real) and 0 <= value < 1):
             raise ValueError(f"{name} must be in [0, 1), got {value!r}")
-        if name == "eps" and not (np.isscalar(value) and value > 0):
+        if name == "eps" and not (isinstance(value, Real) and value > 0):
             raise ValueError(f"eps must be a positive number, got {value!r}")
     return w, dw
 
