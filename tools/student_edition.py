@@ -1,0 +1,180 @@
+"""Write the student edition of the notebooks: solutions replaced by a placeholder, outputs cleared.
+
+    python tools/student_edition.py                  # every numbered notebook -> student/
+    python tools/student_edition.py --out handout    # another folder
+    python tools/student_edition.py --force          # overwrite files that already exist
+    python tools/student_edition.py --check          # build in a temporary folder, execute, verify
+
+Every block between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` (markers included) becomes a
+comment and ``raise NotImplementedError("Exercise: write your code here")`` at the marker's
+indentation, so the notebook still runs end to end and each check cell reports "not implemented
+yet". Existing files are never overwritten without ``--force``: a learner's work is never lost.
+``--check`` executes each student notebook in a fresh kernel and verifies that it runs without
+error, that every check cell says "not implemented yet" (never the pass confirmation), and that no
+solution line is left in any exercise cell.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+if __package__ in (None, ""):  # run as `python tools/student_edition.py`: make `tools` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tools.notebooks import ROOT, numbered_notebooks  # noqa: E402
+
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+PLACEHOLDER = 'raise NotImplementedError("Exercise: write your code here")'
+ADVICE = "# Your code here: replace the next line with your solution, then run the check cell below."
+NOT_YET, PASSED = "not implemented yet", re.compile(r"All \d+ cases pass")
+
+
+class EditionError(Exception):
+    """A problem to report to the instructor in one line (bad markers, a file in the way)."""
+
+
+def strip_solutions(source: str, where: str = "cell") -> tuple[str, list[str]]:
+    """Return ``(student_source, solution_lines)`` for one cell's source."""
+    out, solution, inside, indent = [], [], False, ""
+    for line in source.splitlines():
+        marker = line.strip()
+        if marker == BEGIN:
+            if inside:
+                raise EditionError(f"{where}: '{BEGIN}' inside another solution block")
+            inside, indent = True, line[: len(line) - len(line.lstrip())]
+            out += [indent + ADVICE, indent + PLACEHOLDER]
+        elif marker == END:
+            if not inside:
+                raise EditionError(f"{where}: '{END}' without a matching '{BEGIN}'")
+            inside = False
+        elif inside:
+            solution.append(line)
+        else:
+            out.append(line)
+    if inside:
+        raise EditionError(f"{where}: '{BEGIN}' without a matching '{END}'")
+    return "\n".join(out), solution
+
+
+def student_notebook(nb, name: str = "notebook"):
+    """Return ``(student_nb, n_blocks, solutions)``; ``solutions`` maps cell index -> solution lines."""
+    nb = nbformat.from_dict(nb)  # a copy: the instructor notebook is not modified
+    n_blocks, solutions = 0, {}
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        if BEGIN in cell.source or END in cell.source:
+            cell.source, lines = strip_solutions(cell.source, f"{name}, cell {i}")
+            n_blocks += cell.source.count(PLACEHOLDER)
+            solutions[i] = lines
+        cell.outputs, cell.execution_count = [], None
+        cell.metadata.pop("execution", None)
+    nb.metadata.pop("widgets", None)
+    return nb, n_blocks, solutions
+
+
+def build(out_dir: Path, notebooks: list[Path], *, force: bool = False) -> list[Path]:
+    """Write the student edition of ``notebooks`` into ``out_dir``; refuse to overwrite unless ``force``."""
+    out_dir = Path(out_dir)
+    targets = [out_dir / p.name for p in notebooks]
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        names = ", ".join(str(t) for t in existing)
+        raise EditionError(f"refusing to overwrite existing file(s): {names}. A learner's work may be "
+                           "in them; choose another --out folder, move them away, or pass --force.")
+    converted = [student_notebook(nbformat.read(p, as_version=4), p.name)[0] for p in notebooks]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for nb, target in zip(converted, targets):
+        nbformat.write(nb, target)
+    return targets
+
+
+def _text(output) -> str:
+    if output.get("output_type") == "stream":
+        return output.get("text", "")
+    return str(output.get("data", {}).get("text/plain", ""))
+
+
+def verify_executed(nb, original, name: str) -> list[str]:
+    """Problems in an executed student notebook ``nb`` built from the instructor notebook ``original``."""
+    problems = []
+    _, _, solutions = student_notebook(original, name)
+    for i, lines in solutions.items():
+        source = nb.cells[i].source
+        if BEGIN in source or END in source:
+            problems.append(f"{name}, cell {i}: a solution marker is left")
+        left = [s.strip() for s in lines if s.strip() and not s.strip().startswith("#")
+                and s.strip() in {x.strip() for x in source.splitlines()}]
+        if left:
+            problems.append(f"{name}, cell {i}: solution code left: {left[0]!r}")
+    n_checks = 0
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or "checks.check_" not in cell.source:
+            continue
+        n_checks += 1
+        text = "".join(_text(o) for o in cell.outputs)
+        if PASSED.search(text):
+            problems.append(f"{name}, cell {i}: a check cell passes in the student edition")
+        if NOT_YET not in text:
+            problems.append(f"{name}, cell {i}: the check cell does not say '{NOT_YET}' "
+                            f"(output: {text.strip()[:120]!r})")
+    if solutions and not n_checks:
+        problems.append(f"{name}: exercises but no check cell (a cell calling checks.check_...)")
+    return problems
+
+
+def check(notebooks: list[Path], *, timeout: int = 600) -> list[str]:
+    """Build the student edition in a temporary folder, execute every notebook, return the problems."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="student_edition_") as tmp:
+        for path, target in zip(notebooks, build(Path(tmp), notebooks)):
+            nb = nbformat.read(target, as_version=4)
+            client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
+                                    resources={"metadata": {"path": tmp}})
+            try:
+                client.execute()
+            except CellExecutionError as exc:
+                first = str(exc).strip().splitlines()
+                problems.append(f"{path.name}: the student edition fails to execute: "
+                                f"{first[-1] if first else type(exc).__name__}")
+                continue
+            problems += verify_executed(nb, nbformat.read(path, as_version=4), path.name)
+            print(f"{path.name}: student edition executes and every check cell says '{NOT_YET}'",
+                  flush=True)
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every numbered notebook")
+    parser.add_argument("--out", type=Path, default=ROOT / "student", help="default: student/")
+    parser.add_argument("--force", action="store_true", help="overwrite existing files")
+    parser.add_argument("--check", action="store_true",
+                        help="build in a temporary folder, execute and verify (writes nothing here)")
+    args = parser.parse_args(argv)
+    notebooks = args.notebooks or numbered_notebooks()
+    try:
+        if args.check:
+            problems = check(notebooks)
+            for problem in problems:
+                print(f"PROBLEM: {problem}", file=sys.stderr)
+            print(f"{len(notebooks)} notebooks checked, {len(problems)} problems")
+            return 1 if problems else 0
+        for target in build(args.out, notebooks, force=args.force):
+            print(f"wrote {target}")
+    except EditionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
