@@ -3,14 +3,12 @@
 Every rule is a pair ``(init, step)``: ``state = init(w)`` and ``w_new, state = step(w, dw, state,
 *, lr, ...)``. Inputs are never modified; the new weights and the new state are returned, so a
 slider callback can replay a whole path from the same start. ``OPTIMIZERS`` maps a name to the
-pair (for dropdowns); :func:`optimize` runs a rule on a function's gradient and returns the path;
-:func:`init_params_state` / :func:`step_params` apply a rule to a dict of parameters
-(``{"W1": ..., "b1": ...}``) with one state per parameter.
+pair (for dropdowns); :func:`optimize` returns the path of a rule on a gradient function;
+:func:`init_params_state` / :func:`step_params` apply a rule to a dict of parameters.
 """
 
 from __future__ import annotations
 
-from numbers import Real
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -34,17 +32,20 @@ class AdamState(NamedTuple):
     t: int  # number of steps taken so far; the next step is number t + 1
 
 
+_REAL = (float, int, np.floating, np.integer)  # concrete types: isinstance on them is fast
+
+
 def _check(w, dw, *, lr, **hyper):
     """Validate the shared arguments; return ``w`` and ``dw`` as float arrays."""
     w, dw = np.asarray(w, dtype=float), np.asarray(dw, dtype=float)
     if w.shape != dw.shape:
         raise ValueError(f"dw must have the shape of w {w.shape}, got {dw.shape}")
-    if not (isinstance(lr, Real) and lr > 0):
+    if not (isinstance(lr, _REAL) and lr > 0):
         raise ValueError(f"lr must be a positive number, got {lr!r}")
     for name, value in hyper.items():
-        if name.startswith("beta") and not (isinstance(value, Real) and 0 <= value < 1):
+        if name.startswith("beta") and not (isinstance(value, _REAL) and 0 <= value < 1):
             raise ValueError(f"{name} must be in [0, 1), got {value!r}")
-        if name == "eps" and not (isinstance(value, Real) and value > 0):
+        if name == "eps" and not (isinstance(value, _REAL) and value > 0):
             raise ValueError(f"eps must be a positive number, got {value!r}")
     return w, dw
 
@@ -61,8 +62,7 @@ def gd_init(w) -> GDState:
 def gd_step(w, dw, state: GDState, *, lr):
     """One gradient descent step, :math:`W \\leftarrow W - \\alpha\\, dW`.
 
-    Returns ``(w_new, state)``. Equals ``torch.optim.SGD(lr=lr)``.
-    """
+    Returns ``(w_new, state)``. Equals ``torch.optim.SGD(lr=lr)``."""
     w, dw = _check(w, dw, lr=lr)
     return w - lr * dw, state
 
@@ -169,7 +169,7 @@ OPTIMIZERS = {
 }
 
 
-def _rule(opt):
+def _rule(opt):  # the (init, step) pair of a name
     if opt not in OPTIMIZERS:
         raise ValueError(f"opt must be one of {sorted(OPTIMIZERS)}, got {opt!r}")
     return OPTIMIZERS[opt]

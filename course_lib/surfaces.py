@@ -44,6 +44,11 @@ def _split(w):
     return w[0], w[1]
 
 
+def _pack(g1, g2):
+    """Stack the two gradient components; the common single-point case without np.stack's cost."""
+    return np.array([g1, g2]) if np.ndim(g1) == 0 else np.stack([g1, g2])
+
+
 def bowl(*, condition: float = 20.0, angle: float = 0.0) -> Surface:
     """An elongated quadratic bowl whose Hessian has eigenvalues 1 and ``1 / condition``.
 
@@ -70,7 +75,7 @@ def bowl(*, condition: float = 20.0, angle: float = 0.0) -> Surface:
     def grad(w):
         u1, u2 = rotate(*_split(w))
         g1, g2 = u1 / condition, u2
-        return np.stack([c * g1 - s * g2, s * g1 + c * g2])
+        return _pack(c * g1 - s * g2, s * g1 + c * g2)
 
     return Surface(f"elongated bowl (condition {condition:g})", value, grad, np.zeros(2), 0.0,
                    ((-10.0, 10.0), (-5.0, 5.0)), np.array([-9.0, 3.0]), 1.0,
@@ -93,7 +98,7 @@ def saddle() -> Surface:
 
     def grad(w):
         w1, w2 = _split(w)
-        return np.stack([w1, w2**3 - w2])
+        return _pack(w1, w2**3 - w2)
 
     return Surface("saddle", value, grad, np.array([0.0, 1.0]), -0.25,
                    ((-2.5, 2.5), (-1.6, 1.6)), np.array([-2.2, 1e-3]), 0.1,
@@ -119,7 +124,7 @@ def plateau(*, width: float = 1.0) -> Surface:
     def grad(w):
         w1, w2 = _split(w)
         e = np.exp(-(w1**2 + w2**2) / (2 * width**2)) / width**2
-        return np.stack([w1 * e, w2 * e])
+        return _pack(w1 * e, w2 * e)
 
     return Surface("plateau", value, grad, np.zeros(2), 0.0,
                    ((-6 * width, 6 * width), (-6 * width, 6 * width)),
@@ -142,7 +147,7 @@ def rosenbrock(*, a: float = 1.0, b: float = 100.0) -> Surface:
 
     def grad(w):
         w1, w2 = _split(w)
-        return np.stack([-2 * (a - w1) - 4 * b * w1 * (w2 - w1**2), 2 * b * (w2 - w1**2)])
+        return _pack(-2 * (a - w1) - 4 * b * w1 * (w2 - w1**2), 2 * b * (w2 - w1**2))
 
     return Surface("Rosenbrock", value, grad, np.array([a, a**2]), 0.0,
                    ((a - 3.0, a + 1.5), (a**2 - 1.5, a**2 + 3.0)), np.array([a - 2.5, a**2 + 1.0]),
