@@ -36,17 +36,18 @@ COLORS = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "
 MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
 LINESTYLES = ["-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1)), (0, (1, 1))]
 
-# Colour, marker and line style cycle together, so no meaning rests on colour alone.
+# Colour and line style cycle together, so no meaning rests on colour alone. Markers are not in
+# the cycle (a marker on each of 1,000 points of a cost curve hides the curve): pass
+# ``marker=MARKERS[i], markevery=k`` where points matter, or use ``scatter``.
 COURSE_RCPARAMS = {
     "figure.figsize": (7.0, 4.2),
     "figure.dpi": 90,
     "savefig.dpi": 90,
     "figure.constrained_layout.use": True,
     "axes.prop_cycle": (
-        mpl.cycler(color=COLORS) + mpl.cycler(marker=MARKERS) + mpl.cycler(linestyle=LINESTYLES)
+        mpl.cycler(color=COLORS) + mpl.cycler(linestyle=LINESTYLES)
     ),
-    "lines.markersize": 4,
-    "lines.markevery": None,
+    "lines.markersize": 5,
     "lines.linewidth": 1.8,
     "axes.grid": True,
     "grid.alpha": 0.3,
@@ -92,11 +93,16 @@ def _png_base64(fig) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def show_live(layout, *figures, description: str = "Interactive figure") -> None:
+def show_live(layout, *figures, description: str = "Interactive figure",
+              freeze_layout: bool = True) -> None:
     """Display ``layout`` (a widget box holding controls and figure canvases) with a static fallback.
 
     JupyterLab renders the live widgets. A reader without a kernel (GitHub, nbviewer) sees a PNG
     snapshot of each figure in ``figures`` instead, plus ``description`` as plain text.
+
+    With ``freeze_layout`` the constrained layout computed for the snapshot is kept for every later
+    redraw: recomputing it on each slider move costs more than drawing the plot itself. Pass
+    ``False`` for a figure whose tick labels or titles change width a lot as controls move.
     """
     from IPython.display import display
 
@@ -112,6 +118,9 @@ def show_live(layout, *figures, description: str = "Interactive figure") -> None
         )
         bundle["text/html"] = f"<div>{images}</div>"
         bundle["image/png"] = _png_base64(figures[0])
+    if freeze_layout:
+        for fig in figures:
+            fig.set_layout_engine("none")
     display(bundle, raw=True)
 
 

@@ -17,6 +17,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+if __package__ in (None, ""):  # run as `python tools/x.py`: make `tools` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from tools.notebooks import numbered_notebooks
 
 

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import nbformat
 
+if __package__ in (None, ""):  # run as `python tools/x.py`: make `tools` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from tools.notebooks import NOTEBOOK_DIR, numbered_notebooks, title_of
 
 TAG = "navigation"

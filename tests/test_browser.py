@@ -1,0 +1,200 @@
+"""Check 4 of the foundation: every notebook in real JupyterLab, in real headless Chromium.
+
+One ``jupyter lab`` server on 127.0.0.1 (random free port, random token) serves a temporary copy
+of ``notebooks/`` (so autosave can never touch the committed files). For each numbered notebook:
+open it, wait for an idle kernel, run all cells, assert that no cell shows an error or writes to
+stderr, then press the first slider's handle and assert that the figure in the same output
+changes its pixels. Screenshots are saved per notebook; the folder is printed.
+
+Chromium comes from the system (``/usr/bin/chromium``); playwright never downloads a browser.
+Without Chromium the tests skip, except under ``CI``, where a skip is a failure.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tools.notebooks import NOTEBOOK_DIR, numbered_notebooks
+
+NOTEBOOKS = numbered_notebooks()
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+RUN_TIMEOUT_S = 180
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A running JupyterLab: yields ``(base_url, token)`` and stops it afterwards."""
+    if CHROMIUM is None:
+        pytest.skip("no Chromium installed (apt-get install chromium)")
+    root = tmp_path_factory.mktemp("lab-root")
+    shutil.copytree(NOTEBOOK_DIR, root / "notebooks")
+    home = tmp_path_factory.mktemp("lab-home")
+    settings = home / "app-settings"
+    settings.mkdir()
+    # No news or update checks (no network here), no virtual scrolling of cells.
+    (settings / "overrides.json").write_text(json.dumps({
+        "@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
+                                                        "checkForUpdates": False},
+        "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+    }))
+    port, token = _free_port(), secrets.token_hex(16)
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+               JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"))
+    log = open(home / "lab.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+         f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True",
+         f"--ServerApp.root_dir={root}", f"--LabApp.app_settings_dir={settings}"],
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            pytest.fail(f"jupyter lab did not start; log:\n{(home / 'lab.log').read_text()[-3000:]}")
+        time.sleep(0.5)
+    yield base, token
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def screenshot_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser-screenshots")
+    print(f"\nbrowser screenshots: {folder}")
+    return folder
+
+
+NOTEBOOK_STATE_JS = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  if (!panel || !panel.content || !panel.sessionContext) { return null; }
+  const cells = panel.content.widgets.filter(c => c.model.type === 'code');
+  const problems = [];
+  cells.forEach((c, i) => {
+    for (const o of c.model.outputs.toJSON()) {
+      if (o.output_type === 'error') { problems.push(`code cell ${i}: ${o.ename}: ${o.evalue}`); }
+      if (o.output_type === 'stream' && o.name === 'stderr') {
+        problems.push(`code cell ${i} wrote to stderr: ${String(o.text).slice(0, 300)}`);
+      }
+    }
+  });
+  return {status: panel.sessionContext.kernelDisplayStatus,
+          counts: cells.map(c => c.model.executionCount), problems};
+}"""
+
+
+def _wait_for(page, predicate, timeout_s, what):
+    deadline = time.monotonic() + timeout_s
+    state = None
+    while time.monotonic() < deadline:
+        state = page.evaluate(NOTEBOOK_STATE_JS)
+        if state is not None and predicate(state):
+            return state
+        page.wait_for_timeout(250)
+    raise AssertionError(f"timed out after {timeout_s} s waiting for {what}; last state: {state}")
+
+
+def _shutdown_sessions(base: str, token: str) -> None:
+    """Stop every kernel the server started, so notebooks do not pile up running kernels."""
+    with urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=10) as r:
+        sessions = json.load(r)
+    for session in sessions:
+        request = urllib.request.Request(f"{base}/api/sessions/{session['id']}?token={token}",
+                                         method="DELETE")
+        urllib.request.urlopen(request, timeout=30).close()
+
+
+def _changed_pixels(a: bytes, b: bytes) -> int:
+    from PIL import Image, ImageChops
+
+    im_a, im_b = Image.open(io.BytesIO(a)).convert("RGB"), Image.open(io.BytesIO(b)).convert("RGB")
+    if im_a.size != im_b.size:
+        return im_a.size[0] * im_a.size[1]
+    diff = ImageChops.difference(im_a, im_b).convert("L").point(lambda v: 255 if v > 16 else 0)
+    return diff.histogram()[255]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_and_its_first_slider_changes_its_figure(path, lab, browser, screenshot_dir):
+    base, token = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/lab/tree/notebooks/{path.name}?token={token}", timeout=60_000)
+        page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
+        _wait_for(page, lambda s: s["status"] == "idle", 90, "an idle kernel")
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        state = _wait_for(page, lambda s: s["status"] == "idle" and s["counts"]
+                          and all(c is not None for c in s["counts"]),
+                          RUN_TIMEOUT_S, "every code cell to finish")
+        page.screenshot(path=str(screenshot_dir / f"{path.stem}-after-run.png"), full_page=True)
+        assert not state["problems"], f"{path.name} in JupyterLab:\n" + "\n".join(state["problems"])
+
+        handle = page.locator(".widget-slider .noUi-handle").first
+        handle.wait_for(state="attached", timeout=30_000)
+        output = handle.locator("xpath=ancestor::div[contains(@class, 'jp-OutputArea')][1]")
+        canvas = output.locator(".jupyter-matplotlib-figure canvas").first
+        canvas.wait_for(state="visible", timeout=30_000)
+        canvas.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        before = canvas.screenshot()
+        handle.focus()
+        for _ in range(5):
+            handle.press("ArrowRight")
+            page.wait_for_timeout(60)
+        changed, after = 0, before
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and changed == 0:
+            page.wait_for_timeout(250)
+            after = canvas.screenshot()
+            changed = _changed_pixels(before, after)
+        (screenshot_dir / f"{path.stem}-figure-before.png").write_bytes(before)
+        (screenshot_dir / f"{path.stem}-figure-after.png").write_bytes(after)
+        assert changed > 0, (f"{path.name}: pressing the first slider's handle did not change "
+                             f"its figure (screenshots in {screenshot_dir})")
+        print(f"{path.name}: ran cleanly; first slider changed {changed} pixels of its figure")
+    finally:
+        page.close()
+        _shutdown_sessions(base, token)
