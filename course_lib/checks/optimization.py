@@ -212,9 +212,9 @@ def check_inverse_time_decay(inverse_time_decay) -> None:
         ("divide lr0 by (1 + decay_rate * epoch), do not multiply.", lambda a, e, decay_rate: a * (1 + decay_rate * e)),
         ("the denominator is 1 + decay_rate * epoch: the 1 keeps epoch 0 at lr0.",
          lambda a, e, decay_rate: a / (decay_rate * e) if decay_rate * e else math.inf),
-        ("epoch 0 keeps lr0: use epoch itself, not epoch + 1.", lambda a, e, decay_rate: a / (1 + decay_rate * (e + 1))),
         ("this schedule is not exponential: lr0 / (1 + decay_rate * epoch).",
-         lambda a, e, decay_rate: a / (1 + decay_rate) ** e)],
+         lambda a, e, decay_rate: a / (1 + decay_rate) ** e),
+        ("epoch 0 keeps lr0: use epoch itself, not epoch + 1.", lambda a, e, decay_rate: a / (1 + decay_rate * (e + 1)))],
         "lr = lr0 / (1 + decay_rate * epoch); with lr0 = 0.2 and decay_rate = 1, epochs 1..4 give "
         "0.1, 0.0667, 0.05, 0.04.")
 

@@ -146,6 +146,7 @@ def check_softmax(softmax_fn) -> None:
                 T = np.exp(Z)
                 shifted = np.exp(Z - Z.max())
                 wrong_axis = np.exp(Z - Z.max(axis=1, keepdims=True))
+                T_col = np.exp(Z - Z.max(axis=0, keepdims=True))
             c.array(got, softmax.softmax(Z), "the probabilities", mistakes=[
                 ("subtract each column's max before np.exp (Z - np.max(Z, axis=0, keepdims=True)): "
                  "np.exp of large logits overflows to inf.", T / T.sum(axis=0, keepdims=True)),
@@ -154,7 +155,9 @@ def check_softmax(softmax_fn) -> None:
                 ("softmax runs over the classes, which are the rows: sum over axis 0 so each column "
                  "sums to 1.", wrong_axis / wrong_axis.sum(axis=1, keepdims=True)),
                 ("normalize each column separately (np.sum(T, axis=0, keepdims=True)), not by the sum of "
-                 "the whole array.", shifted / shifted.sum())],
+                 "the whole array.", shifted / shifted.sum()),
+                ("normalize each column separately (np.sum(T, axis=0, keepdims=True)), not by the sum of "
+                 "the whole array.", T_col / T_col.sum())],
                 hint="T = np.exp(Z - np.max(Z, axis=0, keepdims=True)); return T / np.sum(T, axis=0, "
                      "keepdims=True).")
 

@@ -1,0 +1,169 @@
+"""The student edition: solutions become placeholders, outputs go, nothing a learner wrote is overwritten."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from tools import student_edition as se
+from tools.notebooks import ROOT, numbered_notebooks
+
+EXERCISE = '''# EXERCISE: softmax
+def softmax(Z):
+    """Column-wise softmax."""
+    ### BEGIN SOLUTION
+    T = np.exp(Z - Z.max(axis=0, keepdims=True))
+    return T / T.sum(axis=0, keepdims=True)
+    ### END SOLUTION'''
+
+NESTED = '''def outer(x):
+    def inner(y):
+        ### BEGIN SOLUTION
+        z = y * 2
+        return z
+        ### END SOLUTION
+    return inner(x)'''
+
+
+def synthetic_notebook():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 99 · Synthetic"),
+        nbformat.v4.new_code_cell("import numpy as np\nfrom course_lib import checks", execution_count=1),
+        nbformat.v4.new_code_cell(EXERCISE, execution_count=2),
+        nbformat.v4.new_code_cell("checks.check_softmax(softmax)", execution_count=3, outputs=[
+            nbformat.v4.new_output("stream", name="stdout",
+                                   text="All 5 cases pass: softmax matches the reference.\n")]),
+        nbformat.v4.new_code_cell(NESTED, execution_count=4),
+        nbformat.v4.new_code_cell("print(1 + 1)", execution_count=5,
+                                  outputs=[nbformat.v4.new_output("stream", name="stdout", text="2\n")]),
+    ]
+    nb.metadata["widgets"] = {"state": {}}
+    return nb
+
+
+@pytest.fixture
+def instructor(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    path = folder / "99_synthetic.ipynb"
+    nbformat.write(synthetic_notebook(), path)
+    return path
+
+
+def test_solution_becomes_placeholder_at_the_same_indentation():
+    source, solution = se.strip_solutions(EXERCISE)
+    assert source.splitlines() == [
+        "# EXERCISE: softmax", "def softmax(Z):", '    """Column-wise softmax."""',
+        "    " + se.ADVICE, "    " + se.PLACEHOLDER]
+    assert [s.strip() for s in solution] == ["T = np.exp(Z - Z.max(axis=0, keepdims=True))",
+                                             "return T / T.sum(axis=0, keepdims=True)"]
+    nested, _ = se.strip_solutions(NESTED)
+    assert "        " + se.PLACEHOLDER in nested.splitlines()
+    assert nested.splitlines()[-1] == "    return inner(x)"
+    compile(nested, "<nested>", "exec")  # still valid Python
+
+
+@pytest.mark.parametrize("source, problem", [
+    ("### BEGIN SOLUTION\nx = 1", "without a matching '### END SOLUTION'"),
+    ("x = 1\n### END SOLUTION", "without a matching '### BEGIN SOLUTION'"),
+    ("### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION", "inside another solution block"),
+])
+def test_unbalanced_markers_are_refused(source, problem):
+    with pytest.raises(se.EditionError, match=problem):
+        se.strip_solutions(source, "x.ipynb, cell 3")
+
+
+def test_round_trip_on_a_synthetic_notebook(instructor, tmp_path):
+    before = instructor.read_bytes()
+    out = tmp_path / "student"
+    [target] = se.build(out, [instructor])
+    assert target == out / instructor.name
+    assert instructor.read_bytes() == before, "the instructor edition must not change"
+    nb = nbformat.read(target, as_version=4)
+    codes = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.outputs == [] and c.execution_count is None for c in codes)
+    assert "widgets" not in nb.metadata
+    text = "\n".join(c.source for c in nb.cells)
+    assert "BEGIN SOLUTION" not in text and "T.sum(axis=0" not in text and "z = y * 2" not in text
+    assert text.count(se.PLACEHOLDER) == 2
+    assert nb.cells[3].source == "checks.check_softmax(softmax)"  # check cells are kept
+    assert nb.cells[5].source == "print(1 + 1)"
+
+
+def executed(nb, check_output: str):
+    """A stand-in for the kernel: give the check cell ``check_output``."""
+    nb.cells[3].outputs = [nbformat.v4.new_output("stream", name="stdout", text=check_output)]
+    return nb
+
+
+def test_verification_accepts_a_proper_student_edition(instructor):
+    original = nbformat.read(instructor, as_version=4)
+    student, n_blocks, _ = se.student_notebook(original, "99")
+    assert n_blocks == 2
+    good = executed(student, "not implemented yet: softmax still raises NotImplementedError. ...\n")
+    assert se.verify_executed(good, original, "99") == []
+
+
+def test_verification_catches_passing_checks_leftovers_and_silence(instructor):
+    original = nbformat.read(instructor, as_version=4)
+    student, _, _ = se.student_notebook(original, "99")
+    passing = executed(nbformat.from_dict(student), "All 5 cases pass: softmax matches the reference.\n")
+    problems = se.verify_executed(passing, original, "99")
+    assert any("passes in the student edition" in p for p in problems)
+    assert any("does not say 'not implemented yet'" in p for p in problems)
+    leftover = executed(nbformat.from_dict(student), "not implemented yet: ...\n")
+    leftover.cells[2].source = original.cells[2].source.replace("### BEGIN SOLUTION\n", "").replace(
+        "    ### END SOLUTION", "")
+    problems = se.verify_executed(leftover, original, "99")
+    assert problems == ["99, cell 2: solution code left: 'T = np.exp(Z - Z.max(axis=0, keepdims=True))'"]
+
+
+def test_refuses_to_overwrite_a_learners_file(instructor, tmp_path, capsys):
+    out = tmp_path / "student"
+    se.build(out, [instructor])
+    target = out / instructor.name
+    target.write_text("the learner's work")
+    assert se.main([str(instructor), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "refusing to overwrite" in err and str(target) in err and "--force" in err
+    assert target.read_text() == "the learner's work"
+
+
+def test_nothing_is_written_when_one_target_exists(instructor, tmp_path):
+    second = instructor.with_name("98_other.ipynb")
+    nbformat.write(synthetic_notebook(), second)
+    out = tmp_path / "student"
+    out.mkdir()
+    (out / second.name).write_text("work")
+    with pytest.raises(se.EditionError, match="98_other.ipynb"):
+        se.build(out, [instructor, second])
+    assert not (out / instructor.name).exists()
+
+
+def test_force_overwrites(instructor, tmp_path):
+    out = tmp_path / "student"
+    out.mkdir()
+    (out / instructor.name).write_text("old")
+    assert se.main([str(instructor), "--out", str(out), "--force"]) == 0
+    nb = nbformat.read(out / instructor.name, as_version=4)
+    assert se.PLACEHOLDER in nb.cells[2].source
+
+
+def test_runs_as_a_script():
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "student_edition.py"), "--help"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "--check" in done.stdout and "--force" in done.stdout
+
+
+@pytest.mark.slow
+def test_student_edition_of_every_notebook_executes_and_reports_not_implemented():
+    """Slow (executes every notebook in a kernel), and must run in CI: the real --check."""
+    notebooks = numbered_notebooks()
+    assert notebooks, "no numbered notebooks found"
+    exercises = [p for p in notebooks if se.BEGIN in p.read_text(encoding="utf-8")]
+    assert exercises, "no notebook has an exercise yet"
+    assert se.check(notebooks) == []
