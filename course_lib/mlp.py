@@ -28,7 +28,8 @@ import numpy as np
 from course_lib.initializers import INITIALIZERS
 from course_lib.layers import ACTIVATIONS, OUTPUTS, output_cost
 from course_lib.minibatch import n_mini_batches, random_mini_batches
-from course_lib.network import backward, cost, cost_and_grads, cost_from_cache, forward
+from course_lib.network import (backward, cost, cost_and_grads, cost_from_cache, forward,
+                                hidden_keep_probs)
 from course_lib.optimizers import init_params_state, step_params
 
 __all__ = ["Config", "Model", "train", "predict", "predict_proba", "accuracy", "init_params",
@@ -132,7 +133,8 @@ def train(X, Y, *, rng: np.random.Generator, layer_dims=None, activation="relu",
         ``schedule(epoch) -> lr`` for epoch 0, 1, ... (e.g. ``lambda e: lr0 / (1 + e)``); None
         means the constant ``lr``.
     n_epochs : int >= 0; mini_batch_size : int or None (None = whole batch, no shuffle)
-    lambd : float >= 0 (L2); keep_prob : float in (0, 1] (dropout on hidden layers, training only)
+    lambd : float >= 0 (L2); keep_prob : float in (0, 1], or one per hidden layer (dropout, training
+        only)
     batchnorm : bool; bn_decay : float in [0, 1), weight on the old running statistics
     X_dev, Y_dev : optional dev set for ``history["dev_acc"]`` and ``history["dev_cost"]``
     model : Model, optional
@@ -172,8 +174,7 @@ def train(X, Y, *, rng: np.random.Generator, layer_dims=None, activation="relu",
         raise ValueError(f"n_epochs must be a non-negative integer, got {n_epochs!r}")
     if not lambd >= 0:
         raise ValueError(f"lambd must be >= 0, got {lambd}")
-    if not 0 < keep_prob <= 1:
-        raise ValueError(f"keep_prob must be in (0, 1], got {keep_prob}")
+    hidden_keep_probs(keep_prob, len(config.layer_dims) - 1)  # validates it
     m = X.shape[1]
     if mini_batch_size is not None:
         n_mini_batches(m, mini_batch_size)  # validates it before any work

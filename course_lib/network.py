@@ -37,7 +37,7 @@ class ForwardCache(NamedTuple):
     ZL: np.ndarray
     output: str
     activation: str
-    keep_prob: float
+    keep_probs: tuple  # keep_prob of each hidden layer
     bn_stats: dict  # updated running statistics
 
 
@@ -45,11 +45,25 @@ def _n_layers(params) -> int:
     return sum(1 for k in params if k.startswith("W"))
 
 
+def hidden_keep_probs(keep_prob, L: int) -> tuple:
+    """``keep_prob`` (one number, or one per hidden layer 1..L-1) as a tuple of L-1 numbers."""
+    kps = (keep_prob,) * (L - 1) if np.isscalar(keep_prob) else tuple(keep_prob)
+    if len(kps) != L - 1:
+        raise ValueError(f"keep_prob must be a number or one number per hidden layer ({L - 1}), "
+                         f"got {keep_prob!r}")
+    for kp in kps:
+        if not 0 < kp <= 1:
+            raise ValueError(f"keep_prob must be in (0, 1], got {kp}")
+    return tuple(float(kp) for kp in kps)
+
+
 def forward(params, X, *, training: bool, activation="relu", output="sigmoid", keep_prob=1.0,
             rng=None, bn_stats=None, bn_decay=0.9, bn_eps=1e-8):
     """Forward pass; returns ``(Y_hat, cache)`` with ``Y_hat`` of shape ``(n_y, m)``.
 
-    ``training=True`` applies dropout (``keep_prob < 1`` needs ``rng``) and normalizes with batch
+    ``training=True`` applies dropout to the hidden layers' activations (``keep_prob``: one number
+    for all, or a sequence with one per hidden layer, e.g. lower for a big layer; ``< 1`` needs
+    ``rng``) and normalizes with batch
     statistics; ``training=False`` uses no dropout and the running statistics ``bn_stats``
     (``{l: BatchNormStats}``; missing layers start at mean 0, variance 1). Batch norm is used when
     ``params`` holds ``gamma1``. ``cache.bn_stats`` holds the updated running statistics.
@@ -58,16 +72,16 @@ def forward(params, X, *, training: bool, activation="relu", output="sigmoid", k
         raise ValueError(f"activation must be one of {sorted(layers.ACTIVATIONS)}, got {activation!r}")
     if output not in layers.OUTPUTS:
         raise ValueError(f"output must be one of {sorted(layers.OUTPUTS)}, got {output!r}")
-    if not 0 < keep_prob <= 1:
-        raise ValueError(f"keep_prob must be in (0, 1], got {keep_prob}")
-    if training and keep_prob < 1 and rng is None:
+    L = _n_layers(params)
+    keep_probs = hidden_keep_probs(keep_prob, L)
+    if training and min(keep_probs, default=1.0) < 1 and rng is None:
         raise ValueError("rng is required for dropout (training=True with keep_prob < 1)")
     X = np.asarray(X, dtype=float)
     if X.ndim != 2 or X.shape[0] != params["W1"].shape[1]:
         raise ValueError(f"X must have shape ({params['W1'].shape[1]}, m) to match W1 of shape "
                          f"{params['W1'].shape}, got shape {X.shape}")
     g = layers.ACTIVATIONS[activation][0]
-    L, A, caches, new_stats = _n_layers(params), X, [], dict(bn_stats or {})
+    A, caches, new_stats = X, [], dict(bn_stats or {})
     for l in range(1, L):
         A_prev, W = A, params[f"W{l}"]
         bn_cache = None
@@ -81,11 +95,11 @@ def forward(params, X, *, training: bool, activation="relu", output="sigmoid", k
             Z = layers.linear_forward(A_prev, W, params[f"b{l}"])
         A_act = A = g(Z)
         mask = None
-        if training and keep_prob < 1:
-            A, mask = dropout_forward(A_act, keep_prob, rng)
+        if training and keep_probs[l - 1] < 1:
+            A, mask = dropout_forward(A_act, keep_probs[l - 1], rng)
         caches.append((A_prev, Z, A_act, mask, bn_cache))
     ZL = layers.linear_forward(A, params[f"W{L}"], params[f"b{L}"])
-    cache = ForwardCache(params, caches, A, ZL, output, activation, keep_prob, new_stats)
+    cache = ForwardCache(params, caches, A, ZL, output, activation, keep_probs, new_stats)
     return layers.OUTPUTS[output](ZL), cache
 
 
@@ -105,7 +119,7 @@ def backward(Y, cache: ForwardCache, *, lambd=0.0, m_reg=None) -> dict:
     for l in range(L - 1, 0, -1):
         A_prev, Z, A, mask, bn_cache = cache.layers[l - 1]
         if mask is not None:
-            dA = dropout_backward(dA, mask, cache.keep_prob)
+            dA = dropout_backward(dA, mask, cache.keep_probs[l - 1])
         dZ = g_back(dA, Z, A)
         if bn_cache is not None:
             dZ, grads[f"dgamma{l}"], grads[f"dbeta{l}"] = bn.batchnorm_backward(dZ, bn_cache)

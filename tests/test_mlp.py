@@ -39,6 +39,7 @@ CASES = [  # activation, output, lambd, batchnorm, keep_prob
     ("relu", "softmax", 0.7, True, 1.0),
     ("tanh", "sigmoid", 0.3, False, 0.6),
     ("sigmoid", "softmax", 0.3, True, 0.6),
+    ("relu", "sigmoid", 0.0, False, (0.5, 0.9)),  # one keep_prob per hidden layer
 ]
 
 
@@ -84,7 +85,8 @@ def _torch_cost(params, X, Y, *, activation, output, lambd, batchnorm, masks, ke
             Z = Z + t[f"b{l}"]
         A = g(Z)
         if masks[l - 1] is not None:
-            A = A * torch.tensor(masks[l - 1].astype(float)) / keep_prob
+            kp = keep_prob if np.isscalar(keep_prob) else keep_prob[l - 1]
+            A = A * torch.tensor(masks[l - 1].astype(float)) / kp
     ZL = t[f"W{L}"] @ A + t[f"b{L}"]
     Yt = torch.tensor(Y)
     if output == "sigmoid":
@@ -245,6 +247,8 @@ def test_bad_targets(rng):
         mlp.train(X, 2 * Y, layer_dims=[2, 3, 1], rng=rng, n_epochs=1)
     with pytest.raises(ValueError, match=r"Y must be one-hot of shape \(C, m\)"):
         mlp.train(X, np.vstack([Y, Y]), layer_dims=[2, 3, 2], rng=rng, n_epochs=1, output="softmax")
+    with pytest.raises(ValueError, match=r"one number per hidden layer \(1\), got \(0.5, 0.5\)"):
+        mlp.train(X, Y, layer_dims=[2, 3, 1], rng=rng, n_epochs=1, keep_prob=(0.5, 0.5))
     with pytest.raises(ValueError, match="rng is required for dropout"):
         mlp.forward(mlp.init_params([2, 3, 1], rng), X, training=True, keep_prob=0.5)
     with pytest.raises(ValueError, match=r"X must have shape \(2, m\) to match W1"):
