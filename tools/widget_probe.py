@@ -152,6 +152,13 @@ def _course_probe(mode, rounds=3):
                                 f"'diverged' message: {sorted(set(bad))[:4]}")
         return problems
 
+    # A connected front end sends ipympl's "initialized" message, after which the kernel stops
+    # re-encoding a full PNG data URL on every draw. No browser is connected here, so do what
+    # that message does; otherwise every redraw would pay for a PNG a learner never receives.
+    for w in list(_instances.values()):
+        if hasattr(w, "syncing_data_url"):
+            w.syncing_data_url = False
+
     controls = [w for w in list(_instances.values()) if is_control(w)]
     report = {"controls": [], "problems": []}
     shell.showtraceback = record_traceback
