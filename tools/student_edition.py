@@ -30,7 +30,8 @@ from tools.notebooks import ROOT, numbered_notebooks  # noqa: E402
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 PLACEHOLDER = 'raise NotImplementedError("Exercise: write your code here")'
-ADVICE = "# Your code here: replace the next line with your solution, then run the check cell below."
+ADVICE = ("# Your code here: replace the next line with your solution, then run the check cell "
+          "below.")
 NOT_YET, PASSED = "not implemented yet", re.compile(r"All \d+ cases pass")
 
 
@@ -62,7 +63,7 @@ def strip_solutions(source: str, where: str = "cell") -> tuple[str, list[str]]:
 
 
 def student_notebook(nb, name: str = "notebook"):
-    """Return ``(student_nb, n_blocks, solutions)``; ``solutions`` maps cell index -> solution lines."""
+    """Return ``(student_nb, n_blocks, solutions)``; ``solutions``: cell index -> solution lines."""
     nb = nbformat.from_dict(nb)  # a copy: the instructor notebook is not modified
     n_blocks, solutions = 0, {}
     for i, cell in enumerate(nb.cells):
@@ -79,14 +80,15 @@ def student_notebook(nb, name: str = "notebook"):
 
 
 def build(out_dir: Path, notebooks: list[Path], *, force: bool = False) -> list[Path]:
-    """Write the student edition of ``notebooks`` into ``out_dir``; refuse to overwrite unless ``force``."""
+    """Write the student edition of ``notebooks`` into ``out_dir`` (no overwrite unless ``force``)."""
     out_dir = Path(out_dir)
     targets = [out_dir / p.name for p in notebooks]
     existing = [t for t in targets if t.exists()]
     if existing and not force:
         names = ", ".join(str(t) for t in existing)
-        raise EditionError(f"refusing to overwrite existing file(s): {names}. A learner's work may be "
-                           "in them; choose another --out folder, move them away, or pass --force.")
+        raise EditionError(f"refusing to overwrite existing file(s): {names}. A learner's work "
+                           "may be in them; choose another --out folder, move them away, or "
+                           "pass --force.")
     converted = [student_notebook(nbformat.read(p, as_version=4), p.name)[0] for p in notebooks]
     out_dir.mkdir(parents=True, exist_ok=True)
     for nb, target in zip(converted, targets):
@@ -101,7 +103,7 @@ def _text(output) -> str:
 
 
 def verify_executed(nb, original, name: str) -> list[str]:
-    """Problems in an executed student notebook ``nb`` built from the instructor notebook ``original``."""
+    """Problems in the executed student notebook ``nb`` made from the instructor's ``original``."""
     problems = []
     _, _, solutions = student_notebook(original, name)
     for i, lines in solutions.items():
@@ -129,7 +131,7 @@ def verify_executed(nb, original, name: str) -> list[str]:
 
 
 def check(notebooks: list[Path], *, timeout: int = 600) -> list[str]:
-    """Build the student edition in a temporary folder, execute every notebook, return the problems."""
+    """Build the student edition in a temporary folder, execute each notebook, return problems."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -137,8 +139,8 @@ def check(notebooks: list[Path], *, timeout: int = 600) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="student_edition_") as tmp:
         for path, target in zip(notebooks, build(Path(tmp), notebooks)):
             nb = nbformat.read(target, as_version=4)
-            client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
-                                    resources={"metadata": {"path": tmp}})
+            client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                                    store_widget_state=False, resources={"metadata": {"path": tmp}})
             try:
                 client.execute()
             except CellExecutionError as exc:
@@ -146,9 +148,11 @@ def check(notebooks: list[Path], *, timeout: int = 600) -> list[str]:
                 problems.append(f"{path.name}: the student edition fails to execute: "
                                 f"{first[-1] if first else type(exc).__name__}")
                 continue
-            problems += verify_executed(nb, nbformat.read(path, as_version=4), path.name)
-            print(f"{path.name}: student edition executes and every check cell says '{NOT_YET}'",
-                  flush=True)
+            found = verify_executed(nb, nbformat.read(path, as_version=4), path.name)
+            problems += found
+            n_checks = sum(c.cell_type == "code" and "checks.check_" in c.source for c in nb.cells)
+            status = f"{len(found)} problem(s)" if found else "ok"
+            print(f"{path.name}: executes; {n_checks} check cell(s) verified: {status}", flush=True)
     return problems
 
 
@@ -158,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "student", help="default: student/")
     parser.add_argument("--force", action="store_true", help="overwrite existing files")
     parser.add_argument("--check", action="store_true",
-                        help="build in a temporary folder, execute and verify (writes nothing here)")
+                        help="build in a temporary folder, execute and verify (writes nothing "
+                             "here)")
     args = parser.parse_args(argv)
     notebooks = args.notebooks or numbered_notebooks()
     try:

@@ -7,26 +7,26 @@ mistake when the output matches it (bias correction forgotten, ``eps`` inside th
 mask not divided by ``keep_prob``, X and Y shuffled differently, ...). A function that still raises
 ``NotImplementedError`` gets "not implemented yet". Checkers never raise and return None.
 
-==============================  ============  =====================================================
-checker                         notebook      learner's function
-==============================  ============  =====================================================
-check_l2_cost                   02            ``l2_cost(params, *, lambd, m)``
-check_dropout_forward           02            ``dropout_forward(A, keep_prob, rng)``
-check_dropout_backward          02            ``dropout_backward(dA, mask, keep_prob)``
-check_he_init                   04            ``he_init(layer_dims, rng)``
-check_gradient_check            05            ``gradient_check(f, theta, dtheta, *, eps=1e-7)``
-check_random_mini_batches       06            ``random_mini_batches(X, Y, mini_batch_size, rng)``
-check_ewa                       07            ``ewa_bias_corrected(theta, beta)``
-check_momentum_update           08            ``momentum_update(w, dw, v, *, lr, beta)``
-check_adam_update               08            ``adam_update(w, dw, m, v, t, *, lr, beta1, beta2, eps)``
-check_inverse_time_decay        09            ``inverse_time_decay(lr0, epoch, *, decay_rate)``
-check_fixed_interval_decay      09            ``fixed_interval_decay(lr0, epoch, *, decay_rate, time_interval)``
-check_sample_log_uniform        11            ``sample_log_uniform(low, high, size, rng)``
-check_sample_beta               11            ``sample_beta(low, high, size, rng)``
-check_batchnorm_forward         12            ``batchnorm_step(Z, gamma, beta, *, eps=1e-8)``
-check_softmax                   13            ``softmax(Z)``
-check_cross_entropy             13            ``cross_entropy(Y_hat, Y)``
-==============================  ============  =====================================================
+==========================  ==  ==============================================================
+checker                     nb  learner's function
+==========================  ==  ==============================================================
+check_l2_cost               02  ``l2_cost(params, *, lambd, m)``
+check_dropout_forward       02  ``dropout_forward(A, keep_prob, rng)``
+check_dropout_backward      02  ``dropout_backward(dA, mask, keep_prob)``
+check_he_init               04  ``he_init(layer_dims, rng)``
+check_gradient_check        05  ``gradient_check(f, theta, dtheta, *, eps=1e-7)``
+check_random_mini_batches   06  ``random_mini_batches(X, Y, mini_batch_size, rng)``
+check_ewa                   07  ``ewa_bias_corrected(theta, beta)``
+check_momentum_update       08  ``momentum_update(w, dw, v, *, lr, beta)``
+check_adam_update           08  ``adam_update(w, dw, m, v, t, *, lr, beta1, beta2, eps)``
+check_inverse_time_decay    09  ``inverse_time_decay(lr0, epoch, *, decay_rate)``
+check_fixed_interval_decay  09  ``fixed_interval_decay(lr0, epoch, *, decay_rate, time_interval)``
+check_sample_log_uniform    11  ``sample_log_uniform(low, high, size, rng)``
+check_sample_beta           11  ``sample_beta(low, high, size, rng)``
+check_batchnorm_forward     12  ``batchnorm_step(Z, gamma, beta, *, eps=1e-8)``
+check_softmax               13  ``softmax(Z)``
+check_cross_entropy         13  ``cross_entropy(Y_hat, Y)``
+==========================  ==  ==============================================================
 """
 
 from course_lib.checks.optimization import (

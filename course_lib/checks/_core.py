@@ -49,7 +49,8 @@ def same(a, b) -> bool:
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         if not (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)):
             return False
-        return a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a, b, equal_nan=a.dtype.kind in "fc")
+        return (a.shape == b.shape and a.dtype == b.dtype
+                and np.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
     if isinstance(a, dict):
         return isinstance(b, dict) and a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
     if isinstance(a, (list, tuple)):
@@ -102,11 +103,13 @@ class Checker:
                 raise NotYet() from None
             except Exception as exc:  # the learner's bug, reported without a traceback
                 message = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
-                self.fail(f"{self.name} raised {type(exc).__name__}" + (f": {message}" if message else ""),
+                text = f"{self.name} raised {type(exc).__name__}"
+                self.fail(text + (f": {message}" if message else ""),
                           "fix the error named above; the case line says which inputs caused it.")
         for arg_name, now, before in watched:
             if not same(now, before):
-                self.fail(f"{self.name} modified its input {arg_name}. The caller still needs it unchanged.",
+                self.fail(f"{self.name} modified its input {arg_name}. The caller still needs it "
+                          "unchanged.",
                           "work on copies (e.g. x = x.copy(), or x = x - ... instead of x -= ...).")
         return out
 
@@ -114,8 +117,9 @@ class Checker:
         """Check that a function meant to return several values returned a tuple of that length."""
         if not isinstance(out, (tuple, list)) or len(out) != len(names):
             got = f"{len(out)} values" if isinstance(out, (tuple, list)) else f"a single {fmt(out)}"
-            self.fail(f"{self.name} should return {len(names)} values ({', '.join(names)}), got {got}.",
-                      f"end with: return {', '.join(names)}")
+            listed = ", ".join(names)
+            self.fail(f"{self.name} should return {len(names)} values ({listed}), got {got}.",
+                      f"end with: return {listed}")
         return tuple(out)
 
     def array(self, got, expected, what: str, *, rtol: float = 1e-7, atol: float = 1e-10,
@@ -123,18 +127,21 @@ class Checker:
         """Compare an array output with the reference; name the usual mistake if one matches."""
         if not isinstance(got, np.ndarray):
             self.fail(f"{what} should be a NumPy array of shape {shape_str(expected.shape)}, "
-                      f"got {fmt(got)}.", "return the NumPy array you computed (not a list or a number).")
+                      f"got {fmt(got)}.",
+                      "return the NumPy array you computed (not a list or a number).")
         if got.shape != expected.shape:
             h = None
             if got.shape == expected.shape[::-1] and got.ndim == 2:
                 h = "the shape is transposed: examples are columns, W[l] has shape (n[l], n[l-1])."
             elif got.size == expected.size:
-                h = f"keep the shape {shape_str(expected.shape)} (e.g. column vectors (n, 1), keepdims=True)."
+                h = (f"keep the shape {shape_str(expected.shape)} "
+                     "(e.g. column vectors (n, 1), keepdims=True).")
             for mistake_hint, variant in mistakes:
                 if variant is not None and np.shape(variant) == got.shape:
                     h = mistake_hint
                     break
-            self.fail(f"{what} has shape {shape_str(got.shape)}, expected {shape_str(expected.shape)}.", h)
+            self.fail(f"{what} has shape {shape_str(got.shape)}, "
+                      f"expected {shape_str(expected.shape)}.", h)
         if got.dtype.kind not in "biuf" or (got.dtype.kind == "b" and not dtype_bool_ok
                                             and expected.dtype.kind != "b"):
             self.fail(f"{what} has dtype {got.dtype}, expected numbers.", hint)
@@ -146,23 +153,27 @@ class Checker:
         if isinstance(got, (bool, np.bool_)) or not (
                 isinstance(got, (int, float, np.integer, np.floating))
                 or (isinstance(got, np.ndarray) and got.ndim == 0 and got.dtype.kind in "iuf")):
-            h = "return one number, e.g. float(...) of your result." if isinstance(got, np.ndarray) else hint
+            h = ("return one number, e.g. float(...) of your result."
+                 if isinstance(got, np.ndarray) else hint)
             self.fail(f"{what} should be a single number, got {fmt(got)}.", h)
-        self._values(np.asarray(got, dtype=float), np.asarray(expected, dtype=float), what, rtol, atol,
-                     mistakes, hint)
+        self._values(np.asarray(got, dtype=float), np.asarray(expected, dtype=float), what,
+                     rtol, atol, mistakes, hint)
 
     def _values(self, got, expected, what, rtol, atol, mistakes, hint) -> None:
         if close(got, expected, rtol=rtol, atol=atol):
             self.history.append((self.index, got, expected))
             return
-        lines = [f"{what} does not match the reference.", f"  expected: {fmt(expected[()] if expected.ndim == 0 else expected)}",
+        lines = [f"{what} does not match the reference.",
+                 f"  expected: {fmt(expected[()] if expected.ndim == 0 else expected)}",
                  f"  got:      {fmt(got[()] if got.ndim == 0 else got)}"]
         if np.isfinite(expected).all() and not np.isfinite(got).all():
             lines.append("  (got contains nan or inf)")
         elif got.ndim > 0 and got.size > 1:
             diff = np.abs(got.astype(float) - expected)
-            worst = np.unravel_index(int(np.nanargmax(np.where(np.isnan(diff), np.inf, diff))), diff.shape)
-            lines.append(f"  largest difference {fmt(diff[worst])} at index {tuple(int(i) for i in worst)}")
+            flat = int(np.argmax(np.where(np.isnan(diff), np.inf, diff)))
+            worst = np.unravel_index(flat, diff.shape)
+            index = tuple(int(i) for i in worst)
+            lines.append(f"  largest difference {fmt(diff[worst])} at index {index}")
         for mistake_hint, variant in mistakes:
             if variant is not None and close(got, variant, rtol=1e-6, atol=1e-9):
                 hint = mistake_hint
@@ -170,8 +181,9 @@ class Checker:
         for case, old_got, old_expected in self.history:
             if (np.shape(old_got) == got.shape and close(got, old_got, rtol=1e-12, atol=0)
                     and not close(expected, old_expected, rtol=1e-6, atol=1e-9)):
-                lines.append(f"  {self.name} gave this same result in case {case}, where the expected "
-                             "value differs: does it use its inputs, or return a constant?")
+                lines.append(f"  {self.name} gave this same result in case {case}, where the "
+                             "expected value differs: does it use its inputs, or return a "
+                             "constant?")
                 break
         self.fail("\n".join(lines), hint)
 

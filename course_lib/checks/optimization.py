@@ -15,11 +15,13 @@ def _batches_shape_and_pairs(c, got, X, Y, ref):
     """Count, structure and X/Y pairing of a list of mini-batches, before any value comparison."""
     m, size = X.shape[1], ref[0][0].shape[1]
     if not isinstance(got, (list, tuple)):
-        c.fail(f"random_mini_batches should return a list of (X_t, Y_t) pairs, got {type(got).__name__}.",
+        c.fail("random_mini_batches should return a list of (X_t, Y_t) pairs, got "
+               f"{type(got).__name__}.",
                "collect the pairs in a list: mini_batches.append((X_t, Y_t)).")
     if len(got) != len(ref):
         sizes = ", ".join(str(b[0].shape[1]) for b in ref)
-        hint = (f"m = {m} with mini_batch_size = {size} gives {len(ref)} mini-batches of sizes {sizes}: ")
+        hint = (f"m = {m} with mini_batch_size = {size} gives {len(ref)} mini-batches of sizes "
+                f"{sizes}: ")
         hint += ("the last, smaller one holds the remaining examples." if len(got) < len(ref) else
                  "no empty mini-batch at the end when m is a multiple of mini_batch_size.")
         c.fail(f"got {len(got)} mini-batches, expected {len(ref)}.", hint)
@@ -28,7 +30,8 @@ def _batches_shape_and_pairs(c, got, X, Y, ref):
         if not isinstance(item, (tuple, list)) or len(item) != 2:
             c.fail(f"mini-batch {k} is not a pair (X_t, Y_t).", "append (X_t, Y_t) tuples.")
         Xt, Yt = item
-        for what, arr, r in ((f"X_t of mini-batch {k}", Xt, rX), (f"Y_t of mini-batch {k}", Yt, rY)):
+        for what, arr, r in ((f"X_t of mini-batch {k}", Xt, rX),
+                             (f"Y_t of mini-batch {k}", Yt, rY)):
             if not isinstance(arr, np.ndarray) or arr.shape != r.shape:
                 shown = shape_str(arr.shape) if isinstance(arr, np.ndarray) else type(arr).__name__
                 c.fail(f"{what} has shape {shown}, expected {shape_str(r.shape)}.",
@@ -39,13 +42,14 @@ def _batches_shape_and_pairs(c, got, X, Y, ref):
                 c.fail(f"column {j} of X_t in mini-batch {k} is not a column of X.",
                        "shuffle whole columns: X[:, permutation].")
             if not np.array_equal(Yt[:, j], Y[:, source]):
-                c.fail(f"in mini-batch {k}, column {j} of Y_t is not the label of column {j} of X_t.",
+                c.fail(f"in mini-batch {k}, column {j} of Y_t is not the label of column {j} "
+                       "of X_t.",
                        "X and Y were shuffled differently: use one permutation for both, "
                        "X[:, permutation] and Y[:, permutation].")
 
 
 def check_random_mini_batches(random_mini_batches) -> None:
-    """Check ``random_mini_batches(X, Y, mini_batch_size, rng)`` (one rng.permutation(m), aligned)."""
+    """Check ``random_mini_batches(X, Y, mini_batch_size, rng)``: one permutation, X/Y aligned."""
     cases = [(3, 10, 1, 4), (2, 12, 1, 4), (2, 20, 1, 64), (4, 9, 3, 2), (2, 5, 1, 1)]
 
     def body(c):
@@ -53,16 +57,21 @@ def check_random_mini_batches(random_mini_batches) -> None:
             c.case(f"X of shape ({n_x}, {m}), Y of shape ({n_y}, {m}), mini_batch_size = {size}")
             r = np.random.default_rng(400 + seed)
             X = r.standard_normal((n_x, m))
-            Y = (r.random((1, m)) < 0.5).astype(float) if n_y == 1 else np.eye(n_y)[:, r.integers(0, n_y, m)]
-            got = c.call(X, Y, size, np.random.default_rng(seed), names=("X", "Y", "mini_batch_size", "rng"))
+            if n_y == 1:
+                Y = (r.random((1, m)) < 0.5).astype(float)
+            else:
+                Y = np.eye(n_y)[:, r.integers(0, n_y, m)]
+            got = c.call(X, Y, size, np.random.default_rng(seed),
+                         names=("X", "Y", "mini_batch_size", "rng"))
             ref = minibatch.random_mini_batches(X, Y, size, np.random.default_rng(seed))
             _batches_shape_and_pairs(c, got, X, Y, ref)
             unshuffled = [X[:, s:s + size] for s in range(0, m, size)]
             for k, ((Xt, _), (rX, _)) in enumerate(zip(got, ref), start=1):
                 c.array(Xt, rX, f"X_t of mini-batch {k}", rtol=0, atol=0, mistakes=[
-                    ("shuffle the columns first with permutation = rng.permutation(m).", unshuffled[k - 1])],
-                    hint="shuffle with permutation = rng.permutation(m) (exactly once, from the rng "
-                         "argument), then cut X[:, permutation] into consecutive slices.")
+                    ("shuffle the columns first with permutation = rng.permutation(m).",
+                     unshuffled[k - 1])],
+                    hint="shuffle with permutation = rng.permutation(m) (exactly once, from the "
+                         "rng argument), then cut X[:, permutation] into consecutive slices.")
 
     run("random_mini_batches", random_mini_batches, body, len(cases))
 
@@ -82,7 +91,8 @@ def check_ewa(ewa_bias_corrected) -> None:
     cases = [("theta = [10, 10, 10], beta = 0.9", np.array([10.0, 10.0, 10.0]), 0.9),
              ("30 noisy temperatures, beta = 0.98", temps, 0.98),
              ("beta = 0 (no averaging)", temps[:6], 0.0),
-             ("theta of shape (20, 3), time along axis 0, beta = 0.9", r.standard_normal((20, 3)), 0.9),
+             ("theta of shape (20, 3), time along axis 0, beta = 0.9", r.standard_normal((20, 3)),
+              0.9),
              ("a single value, beta = 0.5", np.array([4.0]), 0.5)]
 
     def body(c):
@@ -114,10 +124,12 @@ def _arrays(seed, shape, n):
 def check_momentum_update(momentum_update) -> None:
     """Check ``momentum_update(w, dw, v, *, lr, beta) -> (w_new, v_new)`` in the EWA form."""
     cases = [("w of shape (3,), v = 0, lr = 0.1, beta = 0.9", (3,), 0.1, 0.9, True, False),
-             ("w of shape (2, 3), v from earlier steps, lr = 0.05, beta = 0.9", (2, 3), 0.05, 0.9, False, False),
+             ("w of shape (2, 3), v from earlier steps, lr = 0.05, beta = 0.9", (2, 3), 0.05, 0.9,
+              False, False),
              ("beta = 0 (plain gradient descent)", (4, 1), 0.1, 0.0, False, False),
              ("dw = 0 (only the velocity moves w)", (2, 2), 0.2, 0.8, False, True),
-             ("a single weight of shape (1, 1), lr = 1, beta = 0.99", (1, 1), 1.0, 0.99, False, False)]
+             ("a single weight of shape (1, 1), lr = 1, beta = 0.99", (1, 1), 1.0, 0.99, False,
+              False)]
 
     def body(c):
         for seed, (label, shape, lr, beta, v_zero, dw_zero) in enumerate(cases):
@@ -126,14 +138,17 @@ def check_momentum_update(momentum_update) -> None:
             v, dw = (np.zeros(shape) if v_zero else v), (np.zeros(shape) if dw_zero else dw)
             out = c.call(w, dw, v, names=("w", "dw", "v"), lr=lr, beta=beta)
             w_new, v_new = c.unpack(out, ("w_new", "v_new"))
-            ref_w, state = optimizers.momentum_step(w, dw, optimizers.MomentumState(v), lr=lr, beta=beta)
+            ref_w, state = optimizers.momentum_step(w, dw, optimizers.MomentumState(v), lr=lr,
+                                                    beta=beta)
             c.array(v_new, state.v, "v_new", mistakes=[
-                ("use the EWA form v = beta * v + (1 - beta) * dw, the course's convention.", beta * v + dw),
+                ("use the EWA form v = beta * v + (1 - beta) * dw, the course's convention.",
+                 beta * v + dw),
                 ("v = beta * v + (1 - beta) * dw: beta weights the old velocity, not the gradient.",
                  (1 - beta) * v + beta * dw)],
                 hint="v_new = beta * v + (1 - beta) * dw.")
             c.array(w_new, ref_w, "w_new", mistakes=[
-                ("update w with the new velocity, w - lr * v_new, not the raw gradient dw.", w - lr * dw),
+                ("update w with the new velocity, w - lr * v_new, not the raw gradient dw.",
+                 w - lr * dw),
                 ("use the new velocity v_new (computed first), not the old v.", w - lr * v),
                 ("subtract: w_new = w - lr * v_new.", w + lr * state.v)],
                 hint="w_new = w - lr * v_new.")
@@ -144,7 +159,8 @@ def check_momentum_update(momentum_update) -> None:
 def check_adam_update(adam_update) -> None:
     """Check ``adam_update(w, dw, m, v, t, *, lr, beta1, beta2, eps) -> (w_new, m_new, v_new)``."""
     cases = [("first step t = 1 from m = v = 0, lr = 0.01", (3,), 1, 0.01, 1e-8, True, 1.0),
-             ("t = 3 with m, v from earlier steps, shape (2, 3)", (2, 3), 3, 0.01, 1e-8, False, 1.0),
+             ("t = 3 with m, v from earlier steps, shape (2, 3)", (2, 3), 3, 0.01, 1e-8, False,
+              1.0),
              ("t = 100, bias correction almost gone", (4, 1), 100, 0.001, 1e-8, False, 1.0),
              ("tiny gradients with eps = 0.1", (3, 2), 2, 0.01, 0.1, False, 1e-3),
              ("dw = 0 at t = 5", (2, 2), 5, 0.1, 1e-8, False, 0.0)]
@@ -160,32 +176,35 @@ def check_adam_update(adam_update) -> None:
             out = c.call(w, dw, m, v, t, names=("w", "dw", "m", "v", "t"), lr=lr, beta1=beta1,
                          beta2=beta2, eps=eps)
             w_new, m_new, v_new = c.unpack(out, ("w_new", "m_new", "v_new"))
-            ref_w, st = optimizers.adam_step(w, dw, optimizers.AdamState(m, v, t - 1), lr=lr, beta1=beta1,
-                                             beta2=beta2, eps=eps)
+            ref_w, st = optimizers.adam_step(w, dw, optimizers.AdamState(m, v, t - 1), lr=lr,
+                                             beta1=beta1, beta2=beta2, eps=eps)
             c1, c2 = 1 - beta1**t, 1 - beta2**t
             c.array(m_new, st.m, "m_new", mistakes=[
-                ("return the raw m; its bias-corrected value m / (1 - beta1**t) is only for the update.",
-                 st.m / c1),
-                ("m = beta1 * m + (1 - beta1) * dw: the (1 - beta1) factor is missing.", beta1 * m + dw)],
+                ("return the raw m; its bias-corrected value m / (1 - beta1**t) is only for the "
+                 "update.", st.m / c1),
+                ("m = beta1 * m + (1 - beta1) * dw: the (1 - beta1) factor is missing.",
+                 beta1 * m + dw)],
                 hint="m_new = beta1 * m + (1 - beta1) * dw.")
             c.array(v_new, st.v, "v_new", mistakes=[
-                ("v averages the squared gradient: (1 - beta2) * dw**2.", beta2 * v + (1 - beta2) * dw),
-                ("return the raw v; its bias-corrected value v / (1 - beta2**t) is only for the update.",
-                 st.v / c2)],
+                ("v averages the squared gradient: (1 - beta2) * dw**2.",
+                 beta2 * v + (1 - beta2) * dw),
+                ("return the raw v; its bias-corrected value v / (1 - beta2**t) is only for the "
+                 "update.", st.v / c2)],
                 hint="v_new = beta2 * v + (1 - beta2) * dw**2 (elementwise square).")
             m_hat, v_hat = st.m / c1, st.v / c2
+            late_m, late_v = st.m / (1 - beta1 ** (t + 1)), st.v / (1 - beta2 ** (t + 1))
             c.array(w_new, ref_w, "w_new", mistakes=[
                 ("bias correction forgotten: divide m by (1 - beta1**t) and v by (1 - beta2**t).",
                  w - lr * st.m / (np.sqrt(st.v) + eps)),
-                ("eps goes outside the square root: np.sqrt(v_hat) + eps, not np.sqrt(v_hat + eps).",
-                 w - lr * m_hat / np.sqrt(v_hat + eps)),
-                ("t is already the step number (1 on the first step): use beta**t, not beta**(t + 1).",
-                 w - lr * (st.m / (1 - beta1 ** (t + 1))) / (np.sqrt(st.v / (1 - beta2 ** (t + 1))) + eps)),
+                ("eps goes outside the square root: np.sqrt(v_hat) + eps, not "
+                 "np.sqrt(v_hat + eps).", w - lr * m_hat / np.sqrt(v_hat + eps)),
+                ("t is already the step number (1 on the first step): use beta**t, not "
+                 "beta**(t + 1).", w - lr * late_m / (np.sqrt(late_v) + eps)),
                 ("divide by the square root of v_hat.", w - lr * m_hat / (v_hat + eps)),
                 ("subtract the step: w - lr * m_hat / (np.sqrt(v_hat) + eps).",
                  w + lr * m_hat / (np.sqrt(v_hat) + eps))],
-                hint="w_new = w - lr * m_hat / (np.sqrt(v_hat) + eps) with m_hat = m_new / (1 - beta1**t) "
-                     "and v_hat = v_new / (1 - beta2**t).")
+                hint="w_new = w - lr * m_hat / (np.sqrt(v_hat) + eps) with "
+                     "m_hat = m_new / (1 - beta1**t) and v_hat = v_new / (1 - beta2**t).")
 
     run("adam_update", adam_update, body, len(cases))
 
@@ -209,28 +228,36 @@ def check_inverse_time_decay(inverse_time_decay) -> None:
     cases += [dict(lr0=0.5, epoch=0, decay_rate=2.0), dict(lr0=0.1, epoch=10, decay_rate=0.5),
               dict(lr0=0.3, epoch=7, decay_rate=0.0)]
     _decay_check("inverse_time_decay", inverse_time_decay, cases, schedules.inverse_time_decay, [
-        ("divide lr0 by (1 + decay_rate * epoch), do not multiply.", lambda a, e, decay_rate: a * (1 + decay_rate * e)),
+        ("divide lr0 by (1 + decay_rate * epoch), do not multiply.",
+         lambda a, e, decay_rate: a * (1 + decay_rate * e)),
         ("the denominator is 1 + decay_rate * epoch: the 1 keeps epoch 0 at lr0.",
          lambda a, e, decay_rate: a / (decay_rate * e) if decay_rate * e else math.inf),
         ("this schedule is not exponential: lr0 / (1 + decay_rate * epoch).",
          lambda a, e, decay_rate: a / (1 + decay_rate) ** e),
-        ("epoch 0 keeps lr0: use epoch itself, not epoch + 1.", lambda a, e, decay_rate: a / (1 + decay_rate * (e + 1)))],
+        ("epoch 0 keeps lr0: use epoch itself, not epoch + 1.",
+         lambda a, e, decay_rate: a / (1 + decay_rate * (e + 1)))],
         "lr = lr0 / (1 + decay_rate * epoch); with lr0 = 0.2 and decay_rate = 1, epochs 1..4 give "
         "0.1, 0.0667, 0.05, 0.04.")
 
 
 def check_fixed_interval_decay(fixed_interval_decay) -> None:
-    """Check ``fixed_interval_decay(lr0, epoch, *, decay_rate, time_interval)`` (floor of epoch / interval)."""
+    """Check ``fixed_interval_decay(lr0, epoch, *, decay_rate, time_interval)`` (staircase)."""
     cases = [dict(lr0=0.5, epoch=e, decay_rate=1.0, time_interval=10) for e in (0, 9, 10, 25)]
     cases += [dict(lr0=0.2, epoch=3, decay_rate=1.0, time_interval=1),
               dict(lr0=0.1, epoch=1000, decay_rate=0.5, time_interval=100)]
-    _decay_check("fixed_interval_decay", fixed_interval_decay, cases, schedules.fixed_interval_decay, [
-        ("round epoch / time_interval down with np.floor: the rate stays fixed within each interval.",
-         lambda a, e, decay_rate, time_interval: a / (1 + decay_rate * e / time_interval)),
+    def with_steps(steps):  # the schedule with floor replaced by another rounding of e / interval
+        def schedule(lr0, epoch, *, decay_rate, time_interval):
+            return lr0 / (1 + decay_rate * steps(epoch, time_interval))
+        return schedule
+
+    _decay_check("fixed_interval_decay", fixed_interval_decay, cases,
+                 schedules.fixed_interval_decay, [
+        ("round epoch / time_interval down with np.floor: the rate stays fixed within each "
+         "interval.", with_steps(lambda e, n: e / n)),
         ("use floor, not ceil: epochs 0 .. time_interval - 1 keep lr0.",
-         lambda a, e, decay_rate, time_interval: a / (1 + decay_rate * math.ceil(e / time_interval))),
+         with_steps(lambda e, n: math.ceil(e / n))),
         ("use floor, not round: the rate changes only when a whole interval has passed.",
-         lambda a, e, decay_rate, time_interval: a / (1 + decay_rate * round(e / time_interval))),
+         with_steps(lambda e, n: round(e / n))),
         ("divide the epoch by time_interval: decay_rate * floor(epoch / time_interval).",
-         lambda a, e, decay_rate, time_interval: a / (1 + decay_rate * e))],
+         with_steps(lambda e, n: e))],
         "lr = lr0 / (1 + decay_rate * floor(epoch / time_interval)).")
