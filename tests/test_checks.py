@@ -1,4 +1,4 @@
-"""Tests of the exercise checkers: correct code passes, each usual mistake gets its hint, garbage fails.
+"""Exercise checkers: correct code passes, each usual mistake gets its hint, garbage fails.
 
 The correct implementations below are written by hand from the course formulas (not by calling the
 code under test), so a passing verdict means the checker, the reference and the formula agree.
@@ -12,13 +12,15 @@ import re
 import numpy as np
 import pytest
 
-from course_lib import checks, initializers, softmax as sm
+from course_lib import checks, ewa, initializers
+from course_lib import softmax as sm
 
 # ---------------------------------------------------------------- correct, hand-written solutions
 
 
 def l2_cost(params, *, lambd, m):
-    return lambd / (2 * m) * sum(float(np.sum(W**2)) for k, W in params.items() if k.startswith("W"))
+    weights = (W for k, W in params.items() if k.startswith("W"))
+    return lambd / (2 * m) * sum(float(np.sum(W**2)) for W in weights)
 
 
 def dropout_forward(A, keep_prob, rng):
@@ -33,7 +35,8 @@ def dropout_backward(dA, mask, keep_prob):
 def he_init(layer_dims, rng):
     params = {}
     for l in range(1, len(layer_dims)):
-        params[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1])) * math.sqrt(2 / layer_dims[l - 1])
+        n_prev, n_cur = layer_dims[l - 1], layer_dims[l]
+        params[f"W{l}"] = rng.standard_normal((n_cur, n_prev)) * math.sqrt(2 / n_prev)
         params[f"b{l}"] = np.zeros((layer_dims[l], 1))
     return params
 
@@ -44,13 +47,17 @@ def _approx(f, theta, eps, *, one_sided=False, denom=2.0):
         plus, minus = theta.copy(), theta.copy()
         plus[i] += eps
         minus[i] -= eps
-        out[i] = (f(plus) - (f(theta) if one_sided else f(minus))) / ((1.0 if one_sided else denom) * eps)
+        if one_sided:
+            out[i] = (f(plus) - f(theta)) / eps
+        else:
+            out[i] = (f(plus) - f(minus)) / (denom * eps)
     return out
 
 
 def gradient_check(f, theta, dtheta, *, eps=1e-7):
     approx = _approx(f, theta, eps)
-    return np.linalg.norm(approx - dtheta) / (np.linalg.norm(approx) + np.linalg.norm(dtheta)), approx
+    norm = np.linalg.norm
+    return norm(approx - dtheta) / (norm(approx) + norm(dtheta)), approx
 
 
 def random_mini_batches(X, Y, mini_batch_size, rng):
@@ -168,7 +175,7 @@ REFERENCE_CALLERS = {  # a learner may call course_lib itself; that is fine
     "check_he_init": initializers.he,
     "check_softmax": sm.softmax,
     "check_cross_entropy": sm.cross_entropy,
-    "check_ewa": lambda theta, beta: __import__("course_lib.ewa").ewa.ewa(theta, beta, bias_correction=True),
+    "check_ewa": lambda theta, beta: ewa.ewa(theta, beta, bias_correction=True),
 }
 
 
@@ -214,7 +221,8 @@ def test_constant_after_the_first_call_fails(capsys, checker_name):
 
     out = verdict(capsys, checker_name, constant)
     assert_fails(out, "Case ")
-    assert "Case 1 of" not in out or checker_name in ("check_sample_log_uniform", "check_sample_beta")
+    samplers = ("check_sample_log_uniform", "check_sample_beta")
+    assert "Case 1 of" not in out or checker_name in samplers
 
 
 def test_constant_is_named_as_such(capsys):
@@ -247,8 +255,9 @@ def _modifying(fn, index):
 MODIFIED = [("check_l2_cost", 0, "params"), ("check_dropout_forward", 0, "A"),
             ("check_dropout_backward", 0, "dA"), ("check_he_init", 0, "layer_dims"),
             ("check_gradient_check", 1, "theta"), ("check_random_mini_batches", 0, "X"),
-            ("check_ewa", 0, "theta"), ("check_momentum_update", 2, "v"), ("check_adam_update", 2, "m"),
-            ("check_batchnorm_forward", 0, "Z"), ("check_softmax", 0, "Z"), ("check_cross_entropy", 0, "Y_hat")]
+            ("check_ewa", 0, "theta"), ("check_momentum_update", 2, "v"),
+            ("check_adam_update", 2, "m"), ("check_batchnorm_forward", 0, "Z"),
+            ("check_softmax", 0, "Z"), ("check_cross_entropy", 0, "Y_hat")]
 
 
 @pytest.mark.parametrize("checker_name, index, arg", MODIFIED)
@@ -263,7 +272,10 @@ def test_not_a_function(capsys):
 
 
 def test_wrong_number_of_outputs(capsys):
-    out = verdict(capsys, "check_adam_update", lambda w, dw, m, v, t, **kw: adam_update(w, dw, m, v, t, **kw)[:2])
+    def two_outputs(w, dw, m, v, t, **kw):
+        return adam_update(w, dw, m, v, t, **kw)[:2]
+
+    out = verdict(capsys, "check_adam_update", two_outputs)
     assert_fails(out, "should return 3 values (w_new, m_new, v_new), got 2 values")
 
 
@@ -311,7 +323,8 @@ def _adam(w, dw, m, v, t, *, lr, beta1, beta2, eps, bc=True, eps_inside=False, s
     return w - lr * m_hat / denom, (m_hat if return_hat else m), v
 
 
-def _he(dims, rng, *, std=lambda n_prev, n_cur: math.sqrt(2 / n_prev), b_shape=None, transpose=False):
+def _he(dims, rng, *, std=lambda n_prev, n_cur: math.sqrt(2 / n_prev), b_shape=None,
+        transpose=False):
     params = {}
     for l in range(1, len(dims)):
         W = rng.standard_normal((dims[l], dims[l - 1])) * std(dims[l - 1], dims[l])
@@ -343,84 +356,180 @@ def _softmax_axis(Z, axis):
 
 
 MISTAKES = [
-    ("check_l2_cost", lambda p, *, lambd, m: lambd / (2 * m) * sum(float(np.sum(v**2)) for v in p.values()),
+    ("check_l2_cost",
+     lambda p, *, lambd, m: lambd / (2 * m) * sum(float(np.sum(v**2)) for v in p.values()),
      "biases are not regularized"),
-    ("check_l2_cost", lambda p, *, lambd, m: 2 * l2_cost(p, lambd=lambd, m=m), "the 2 is missing"),
-    ("check_l2_cost", lambda p, *, lambd, m: lambd / (2 * m) * sum(np.linalg.norm(v) for k, v in p.items()
-                                                                   if k[0] == "W"), "squared entries"),
-    ("check_dropout_forward", lambda A, kp, rng: (lambda d: (A * d, d))(rng.random(A.shape) < kp),
+    ("check_l2_cost",
+     lambda p, *, lambd, m: 2 * l2_cost(p, lambd=lambd, m=m),
+     "the 2 is missing"),
+    ("check_l2_cost",
+     lambda p, *, lambd, m: lambd / (2 * m) * sum(np.linalg.norm(p[k]) for k in p if k[0] == "W"),
+     "squared entries"),
+    ("check_dropout_forward",
+     lambda A, kp, rng: (lambda d: (A * d, d))(rng.random(A.shape) < kp),
      "divide by keep_prob (inverted dropout)"),
-    ("check_dropout_forward", lambda A, kp, rng: (lambda d: (A * d / kp, d))(rng.random(A.shape) > kp), "not >"),
-    ("check_dropout_forward", lambda A, kp, rng: dropout_forward(A, kp, _unseeded()), "not np.random"),
-    ("check_dropout_backward", lambda dA, mask, kp: dA * mask, "divide by keep_prob, as in the forward pass"),
-    ("check_dropout_backward", lambda dA, mask, kp: dA / kp, "apply the same mask"),
-    ("check_he_init", lambda d, rng: _he(d, rng, std=lambda p, c: math.sqrt(1 / p)), "Xavier"),
-    ("check_he_init", lambda d, rng: _he(d, rng, std=lambda p, c: math.sqrt(2 / c)), "not by n[l]"),
-    ("check_he_init", lambda d, rng: _he(d, rng, std=lambda p, c: 2 / p), "take the square root"),
-    ("check_he_init", lambda d, rng: _he(d, rng, b_shape=lambda n: (n,)), "must be a column of shape (5, 1)"),
-    ("check_he_init", lambda d, rng: _he(d, rng, transpose=True), "transposed"),
-    ("check_he_init", lambda d, rng: he_init(d, _unseeded()), "not np.random"),
-    ("check_gradient_check", lambda f, th, dth, eps=1e-7: _gc(f, th, dth, eps=eps, one_sided=True),
+    ("check_dropout_forward",
+     lambda A, kp, rng: (lambda d: (A * d / kp, d))(rng.random(A.shape) > kp),
+     "not >"),
+    ("check_dropout_forward",
+     lambda A, kp, rng: dropout_forward(A, kp, _unseeded()),
+     "not np.random"),
+    ("check_dropout_backward",
+     lambda dA, mask, kp: dA * mask,
+     "divide by keep_prob, as in the forward pass"),
+    ("check_dropout_backward",
+     lambda dA, mask, kp: dA / kp,
+     "apply the same mask"),
+    ("check_he_init",
+     lambda d, rng: _he(d, rng, std=lambda p, c: math.sqrt(1 / p)),
+     "Xavier"),
+    ("check_he_init",
+     lambda d, rng: _he(d, rng, std=lambda p, c: math.sqrt(2 / c)),
+     "not by n[l]"),
+    ("check_he_init",
+     lambda d, rng: _he(d, rng, std=lambda p, c: 2 / p),
+     "take the square root"),
+    ("check_he_init",
+     lambda d, rng: _he(d, rng, b_shape=lambda n: (n,)),
+     "must be a column of shape (5, 1)"),
+    ("check_he_init",
+     lambda d, rng: _he(d, rng, transpose=True),
+     "transposed"),
+    ("check_he_init",
+     lambda d, rng: he_init(d, _unseeded()),
+     "not np.random"),
+    ("check_gradient_check",
+     lambda f, th, dth, eps=1e-7: _gc(f, th, dth, eps=eps, one_sided=True),
      "use centred differences"),
-    ("check_gradient_check", lambda f, th, dth, eps=1e-7: _gc(f, th, dth, eps=eps, denom=1.0), "divide by 2 * eps"),
-    ("check_gradient_check", lambda f, th, dth, eps=1e-7: _gc(f, th, dth, eps=eps, relative=False),
+    ("check_gradient_check",
+     lambda f, th, dth, eps=1e-7: _gc(f, th, dth, eps=eps, denom=1.0),
+     "divide by 2 * eps"),
+    ("check_gradient_check",
+     lambda f, th, dth, eps=1e-7: _gc(f, th, dth, eps=eps, relative=False),
      "divide by (||dtheta_approx|| + ||dtheta||)"),
-    ("check_gradient_check", lambda f, th, dth, eps=1e-7: _gc(f, th, dth, eps=eps, reset=False), "fresh copy"),
-    ("check_random_mini_batches", lambda X, Y, s, rng: _mb(X, Y, s, rng, two_perms=True),
+    ("check_gradient_check",
+     lambda f, th, dth, eps=1e-7: _gc(f, th, dth, eps=eps, reset=False),
+     "fresh copy"),
+    ("check_random_mini_batches",
+     lambda X, Y, s, rng: _mb(X, Y, s, rng, two_perms=True),
      "X and Y were shuffled differently"),
-    ("check_random_mini_batches", lambda X, Y, s, rng: _mb(X, Y, s, rng, drop_last=True),
+    ("check_random_mini_batches",
+     lambda X, Y, s, rng: _mb(X, Y, s, rng, drop_last=True),
      "the last, smaller one holds the remaining examples"),
-    ("check_random_mini_batches", lambda X, Y, s, rng: _mb(X, Y, s, rng, shuffle=False),
+    ("check_random_mini_batches",
+     lambda X, Y, s, rng: _mb(X, Y, s, rng, shuffle=False),
      "shuffle the columns first"),
-    ("check_random_mini_batches", lambda X, Y, s, rng: [(b[0].T, b[1].T) for b in _mb(X, Y, s, rng)],
+    ("check_random_mini_batches",
+     lambda X, Y, s, rng: [(b[0].T, b[1].T) for b in _mb(X, Y, s, rng)],
      "examples are columns"),
-    ("check_ewa", lambda th, b: _ewa(th, b, correct=False), "bias correction forgotten"),
-    ("check_ewa", lambda th, b: _ewa(th, b, offset=1), "t starts at 1"),
-    ("check_ewa", lambda th, b: _ewa(th, b, feed_back=True), "keep the uncorrected v_t"),
-    ("check_ewa", lambda th, b: _ewa(th, b, one_minus=False), "(1 - beta) factor is missing"),
-    ("check_momentum_update", lambda w, dw, v, *, lr, beta: (w - lr * (beta * v + dw), beta * v + dw), "EWA form"),
-    ("check_momentum_update", lambda w, dw, v, *, lr, beta: (w - lr * dw, beta * v + (1 - beta) * dw),
+    ("check_ewa",
+     lambda th, b: _ewa(th, b, correct=False),
+     "bias correction forgotten"),
+    ("check_ewa",
+     lambda th, b: _ewa(th, b, offset=1),
+     "t starts at 1"),
+    ("check_ewa",
+     lambda th, b: _ewa(th, b, feed_back=True),
+     "keep the uncorrected v_t"),
+    ("check_ewa",
+     lambda th, b: _ewa(th, b, one_minus=False),
+     "(1 - beta) factor is missing"),
+    ("check_momentum_update",
+     lambda w, dw, v, *, lr, beta: (w - lr * (beta * v + dw), beta * v + dw),
+     "EWA form"),
+    ("check_momentum_update",
+     lambda w, dw, v, *, lr, beta: (w - lr * dw, beta * v + (1 - beta) * dw),
      "not the raw gradient"),
-    ("check_momentum_update", lambda w, dw, v, *, lr, beta: (w - lr * v, beta * v + (1 - beta) * dw),
+    ("check_momentum_update",
+     lambda w, dw, v, *, lr, beta: (w - lr * v, beta * v + (1 - beta) * dw),
      "not the old v"),
-    ("check_adam_update", lambda *a, **k: _adam(*a, **k, bc=False), "bias correction forgotten"),
-    ("check_adam_update", lambda *a, **k: _adam(*a, **k, eps_inside=True), "eps goes outside the square root"),
-    ("check_adam_update", lambda *a, **k: _adam(*a, **k, square=False), "squared gradient"),
-    ("check_adam_update", lambda *a, **k: _adam(*a, **k, return_hat=True), "return the raw m"),
-    ("check_adam_update", lambda *a, **k: _adam(*a, **k, t_shift=1), "beta**(t + 1)"),
-    ("check_inverse_time_decay", lambda a, e, *, decay_rate: a * (1 + decay_rate * e), "do not multiply"),
-    ("check_inverse_time_decay", lambda a, e, *, decay_rate: a / (1 + decay_rate) ** e, "not exponential"),
-    ("check_fixed_interval_decay", lambda a, e, *, decay_rate, time_interval: a / (1 + decay_rate * e / time_interval),
+    ("check_adam_update",
+     lambda *a, **k: _adam(*a, **k, bc=False),
+     "bias correction forgotten"),
+    ("check_adam_update",
+     lambda *a, **k: _adam(*a, **k, eps_inside=True),
+     "eps goes outside the square root"),
+    ("check_adam_update",
+     lambda *a, **k: _adam(*a, **k, square=False),
+     "squared gradient"),
+    ("check_adam_update",
+     lambda *a, **k: _adam(*a, **k, return_hat=True),
+     "return the raw m"),
+    ("check_adam_update",
+     lambda *a, **k: _adam(*a, **k, t_shift=1),
+     "beta**(t + 1)"),
+    ("check_inverse_time_decay",
+     lambda a, e, *, decay_rate: a * (1 + decay_rate * e),
+     "do not multiply"),
+    ("check_inverse_time_decay",
+     lambda a, e, *, decay_rate: a / (1 + decay_rate) ** e,
+     "not exponential"),
+    ("check_fixed_interval_decay",
+     lambda a, e, *, decay_rate, time_interval: a / (1 + decay_rate * e / time_interval),
      "np.floor"),
-    ("check_fixed_interval_decay", lambda a, e, *, decay_rate, time_interval:
-     a / (1 + decay_rate * math.ceil(e / time_interval)), "not ceil"),
-    ("check_fixed_interval_decay", lambda a, e, *, decay_rate, time_interval: a / (1 + decay_rate * e),
+    ("check_fixed_interval_decay",
+     lambda a, e, *, decay_rate, time_interval: a / (1 + decay_rate * math.ceil(e / time_interval)),
+     "not ceil"),
+    ("check_fixed_interval_decay",
+     lambda a, e, *, decay_rate, time_interval: a / (1 + decay_rate * e),
      "divide the epoch by time_interval"),
-    ("check_sample_log_uniform", lambda lo, hi, n, rng: rng.uniform(lo, hi, n), "uniform on the linear scale"),
-    ("check_sample_log_uniform", lambda lo, hi, n, rng: 10 ** rng.uniform(np.log(lo), np.log(hi), n),
+    ("check_sample_log_uniform",
+     lambda lo, hi, n, rng: rng.uniform(lo, hi, n),
+     "uniform on the linear scale"),
+    ("check_sample_log_uniform",
+     lambda lo, hi, n, rng: 10 ** rng.uniform(np.log(lo), np.log(hi), n),
      "use log10 and 10**r together"),
-    ("check_sample_log_uniform", lambda lo, hi, n, rng: sample_log_uniform(lo, hi, n, _unseeded()), "not np.random"),
-    ("check_sample_beta", lambda lo, hi, n, rng: rng.uniform(lo, hi, n), "uniform on the linear scale"),
-    ("check_sample_beta", lambda lo, hi, n, rng: 10 ** rng.uniform(np.log10(lo), np.log10(hi), n),
+    ("check_sample_log_uniform",
+     lambda lo, hi, n, rng: sample_log_uniform(lo, hi, n, _unseeded()),
+     "not np.random"),
+    ("check_sample_beta",
+     lambda lo, hi, n, rng: rng.uniform(lo, hi, n),
+     "uniform on the linear scale"),
+    ("check_sample_beta",
+     lambda lo, hi, n, rng: 10 ** rng.uniform(np.log10(lo), np.log10(hi), n),
      "not spread evenly on the log scale"),
-    ("check_batchnorm_forward", lambda Z, g, b, *, eps=1e-8: _bn(Z, g, b, eps, var_axis=0),
+    ("check_batchnorm_forward",
+     lambda Z, g, b, *, eps=1e-8: _bn(Z, g, b, eps, var_axis=0),
      "variance is taken over the wrong axis"),
-    ("check_batchnorm_forward", lambda Z, g, b, *, eps=1e-8: _bn(Z, g, b, eps, mean_axis=0, var_axis=0),
+    ("check_batchnorm_forward",
+     lambda Z, g, b, *, eps=1e-8: _bn(Z, g, b, eps, mean_axis=0, var_axis=0),
      "you used the wrong axis"),
-    ("check_batchnorm_forward", lambda Z, g, b, *, eps=1e-8: _bn(Z, g, b, eps, outside=True),
+    ("check_batchnorm_forward",
+     lambda Z, g, b, *, eps=1e-8: _bn(Z, g, b, eps, outside=True),
      "eps goes inside the square root"),
-    ("check_batchnorm_forward", lambda Z, g, b, *, eps=1e-8: _bn(Z, g, b, eps, ddof=1), "biased variance"),
-    ("check_batchnorm_forward", lambda Z, g, b, *, eps=1e-8: _bn(Z, g, b, eps, affine=False), "scale and shift"),
-    ("check_softmax", lambda Z: np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True), "subtract each column's max"),
-    ("check_softmax", lambda Z: _softmax_axis(Z, 1), "the classes, which are the rows"),
-    ("check_softmax", lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(axis=0, keepdims=True),
+    ("check_batchnorm_forward",
+     lambda Z, g, b, *, eps=1e-8: _bn(Z, g, b, eps, ddof=1),
+     "biased variance"),
+    ("check_batchnorm_forward",
+     lambda Z, g, b, *, eps=1e-8: _bn(Z, g, b, eps, affine=False),
+     "scale and shift"),
+    ("check_softmax",
+     lambda Z: np.exp(Z) / np.exp(Z).sum(axis=0, keepdims=True),
+     "subtract each column's max"),
+    ("check_softmax",
+     lambda Z: _softmax_axis(Z, 1),
+     "the classes, which are the rows"),
+    ("check_softmax",
+     lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(axis=0, keepdims=True),
      "not the max of the whole array"),
-    ("check_softmax", lambda Z: np.exp(Z - Z.max(0)) / np.exp(Z - Z.max(0)).sum(), "normalize each column separately"),
-    ("check_cross_entropy", _ce_sum, "you summed"),
-    ("check_cross_entropy", lambda Yh, Y: _ce_sum(Yh, Y) / Y.size, "not by the number of entries C * m"),
-    ("check_cross_entropy", lambda Yh, Y: -cross_entropy(Yh, Y), "minus sign"),
-    ("check_cross_entropy", lambda Yh, Y: float(-np.sum(Y * np.log(Yh)) / Y.shape[1]), "0 * (-inf) = nan"),
-    ("check_cross_entropy", lambda Yh, Y: -np.log(np.sum(Y * Yh, axis=0)), "into one number"),
+    ("check_softmax",
+     lambda Z: np.exp(Z - Z.max(0)) / np.exp(Z - Z.max(0)).sum(),
+     "normalize each column separately"),
+    ("check_cross_entropy",
+     _ce_sum,
+     "you summed"),
+    ("check_cross_entropy",
+     lambda Yh, Y: _ce_sum(Yh, Y) / Y.size,
+     "not by the number of entries C * m"),
+    ("check_cross_entropy",
+     lambda Yh, Y: -cross_entropy(Yh, Y),
+     "minus sign"),
+    ("check_cross_entropy",
+     lambda Yh, Y: float(-np.sum(Y * np.log(Yh)) / Y.shape[1]),
+     "0 * (-inf) = nan"),
+    ("check_cross_entropy",
+     lambda Yh, Y: -np.log(np.sum(Y * Yh, axis=0)),
+     "into one number"),
 ]
 
 
@@ -435,7 +544,8 @@ def test_usual_mistake_gets_its_hint(capsys, checker_name, wrong, hint):
 def test_a_value_failure_shows_case_expected_and_got(capsys):
     out = verdict(capsys, "check_ewa", lambda th, b: _ewa(th, b, correct=False))
     assert out.splitlines()[:3] == [
-        "Case 1 of 5 (theta = [10, 10, 10], beta = 0.9): the averages does not match the reference.",
+        "Case 1 of 5 (theta = [10, 10, 10], beta = 0.9): the averages does not match the "
+        "reference.",
         "  expected: [10, 10, 10] (shape (3,))",
         "  got:      [1, 1.9, 2.71] (shape (3,))",  # the course's uncorrected values
     ]

@@ -1,4 +1,4 @@
-"""The student edition: solutions become placeholders, outputs go, nothing a learner wrote is overwritten."""
+"""The student edition: solutions become placeholders, outputs go, a learner's file is never lost."""
 
 from __future__ import annotations
 
@@ -32,14 +32,16 @@ def synthetic_notebook():
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell("# 99 · Synthetic"),
-        nbformat.v4.new_code_cell("import numpy as np\nfrom course_lib import checks", execution_count=1),
+        nbformat.v4.new_code_cell("import numpy as np\nfrom course_lib import checks",
+                                  execution_count=1),
         nbformat.v4.new_code_cell(EXERCISE, execution_count=2),
         nbformat.v4.new_code_cell("checks.check_softmax(softmax)", execution_count=3, outputs=[
             nbformat.v4.new_output("stream", name="stdout",
                                    text="All 5 cases pass: softmax matches the reference.\n")]),
         nbformat.v4.new_code_cell(NESTED, execution_count=4),
         nbformat.v4.new_code_cell("print(1 + 1)", execution_count=5,
-                                  outputs=[nbformat.v4.new_output("stream", name="stdout", text="2\n")]),
+                                  outputs=[nbformat.v4.new_output("stream", name="stdout",
+                                                                   text="2\n")]),
     ]
     nb.metadata["widgets"] = {"state": {}}
     return nb
@@ -111,7 +113,8 @@ def test_verification_accepts_a_proper_student_edition(instructor):
 def test_verification_catches_passing_checks_leftovers_and_silence(instructor):
     original = nbformat.read(instructor, as_version=4)
     student, _, _ = se.student_notebook(original, "99")
-    passing = executed(nbformat.from_dict(student), "All 5 cases pass: softmax matches the reference.\n")
+    passing = executed(nbformat.from_dict(student),
+                       "All 5 cases pass: softmax matches the reference.\n")
     problems = se.verify_executed(passing, original, "99")
     assert any("passes in the student edition" in p for p in problems)
     assert any("does not say 'not implemented yet'" in p for p in problems)
@@ -119,7 +122,8 @@ def test_verification_catches_passing_checks_leftovers_and_silence(instructor):
     leftover.cells[2].source = original.cells[2].source.replace("### BEGIN SOLUTION\n", "").replace(
         "    ### END SOLUTION", "")
     problems = se.verify_executed(leftover, original, "99")
-    assert problems == ["99, cell 2: solution code left: 'T = np.exp(Z - Z.max(axis=0, keepdims=True))'"]
+    left = "'T = np.exp(Z - Z.max(axis=0, keepdims=True))'"
+    assert problems == [f"99, cell 2: solution code left: {left}"]
 
 
 def test_refuses_to_overwrite_a_learners_file(instructor, tmp_path, capsys):

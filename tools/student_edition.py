@@ -80,7 +80,7 @@ def student_notebook(nb, name: str = "notebook"):
 
 
 def build(out_dir: Path, notebooks: list[Path], *, force: bool = False) -> list[Path]:
-    """Write the student edition of ``notebooks`` into ``out_dir`` (no overwrite unless ``force``)."""
+    """Write the student edition of ``notebooks`` to ``out_dir``; no overwrite unless ``force``."""
     out_dir = Path(out_dir)
     targets = [out_dir / p.name for p in notebooks]
     existing = [t for t in targets if t.exists()]
