@@ -20,7 +20,7 @@ from course_lib.softmax import softmax, softmax_cross_entropy
 
 
 def sigmoid(Z):
-    """:math:`\\sigma(z) = 1 / (1 + e^{-z})`, computed as ``(1 + tanh(z/2)) / 2`` (never overflows)."""
+    """:math:`\\sigma(z) = 1 / (1 + e^{-z})`, as ``(1 + tanh(z/2)) / 2`` (never overflows)."""
     return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(Z, dtype=float)))
 
 

@@ -6,7 +6,7 @@ One gradient step on a mini-batch ``(X{t}, Y{t})`` of a training set of ``m`` ex
 
     J^{\\{t\\}} = \\frac{1}{m_t} \\sum_{i \\in t} \\mathcal L(\\hat y^{(i)}, y^{(i)})
                + \\frac{\\lambda}{2m} \\sum_l \\lVert W^{[l]} \\rVert_F^2, \\qquad
-    \\theta \\leftarrow \\text{optimizer step}(\\theta, \\nabla_\\theta J^{\\{t\\}}, \\alpha_{epoch})
+    \\theta \\leftarrow \\text{step}(\\theta, \\nabla_\\theta J^{\\{t\\}}, \\alpha_{epoch})
 
 (the L2 term uses the training-set ``m`` so every mini-batch cost estimates the same full ``J``;
 with whole-batch training both ``m`` agree, as in the lectures).
@@ -58,8 +58,8 @@ class Model(NamedTuple):
 
 def init_params(layer_dims, rng, *, init="he", batchnorm=False) -> dict:
     """Initial weights from ``course_lib.initializers``; with batch norm the hidden layers get
-    ``gamma{l} = 1``, ``beta{l} = 0`` instead of ``b{l}`` (batch norm's mean subtraction would cancel
-    ``b``). The output layer keeps its bias and has no batch norm."""
+    ``gamma{l} = 1``, ``beta{l} = 0`` instead of ``b{l}`` (batch norm's mean subtraction would
+    cancel ``b``). The output layer keeps its bias and has no batch norm."""
     if init not in INITIALIZERS:
         raise ValueError(f"init must be one of {sorted(INITIALIZERS)}, got {init!r}")
     params = INITIALIZERS[init](layer_dims, rng)
@@ -69,7 +69,8 @@ def init_params(layer_dims, rng, *, init="he", batchnorm=False) -> dict:
     for l in range(1, L + 1):
         out[f"W{l}"] = params[f"W{l}"]
         if l < L:
-            out[f"gamma{l}"], out[f"beta{l}"] = np.ones((layer_dims[l], 1)), np.zeros((layer_dims[l], 1))
+            out[f"gamma{l}"] = np.ones((layer_dims[l], 1))
+            out[f"beta{l}"] = np.zeros((layer_dims[l], 1))
         else:
             out[f"b{l}"] = params[f"b{l}"]
     return out
@@ -87,7 +88,7 @@ def _labels(P, output):
 
 
 def predict(model: Model, X) -> np.ndarray:
-    """Predicted class of each example, shape ``(m,)``: ``p > 0.5`` (sigmoid) or the argmax (softmax)."""
+    """Predicted class of each example, shape ``(m,)``: ``p > 0.5`` (sigmoid) or argmax."""
     return _labels(predict_proba(model, X), model.config.output)
 
 
@@ -101,7 +102,8 @@ def _check_data(X, Y, n_x, n_y, output, name=""):
     if X.ndim != 2 or X.shape[0] != n_x:
         raise ValueError(f"X{name} must have shape ({n_x}, m), got shape {X.shape}")
     if Y.shape != (n_y, X.shape[1]):
-        raise ValueError(f"Y{name} must have shape ({n_y}, {X.shape[1]}) like X{name}, got {Y.shape}")
+        raise ValueError(f"Y{name} must have shape ({n_y}, {X.shape[1]}) like X{name}, "
+                         f"got {Y.shape}")
     if output == "softmax" and not (np.isin(Y, (0, 1)).all() and (Y.sum(axis=0) == 1).all()):
         raise ValueError(f"Y{name} must be one-hot of shape (C, m) for a softmax output")
     if output == "sigmoid" and not np.isin(Y, (0, 1)).all():
@@ -160,7 +162,8 @@ def train(X, Y, *, rng: np.random.Generator, layer_dims=None, activation="relu",
         params = init_params(config.layer_dims, rng, init=init, batchnorm=batchnorm)
         bn_stats, epoch0, opt_state = {}, 0, init_params_state(optimizer, params)
     else:
-        config, params, bn_stats, epoch0 = model.config, model.params, model.bn_stats, model.epochs_done
+        config, params, bn_stats = model.config, model.params, model.bn_stats
+        epoch0 = model.epochs_done
         same = model.optimizer == optimizer
         opt_state = model.opt_state if same else init_params_state(optimizer, params)
     n_x, n_y = config.layer_dims[0], config.layer_dims[-1]
@@ -179,7 +182,8 @@ def train(X, Y, *, rng: np.random.Generator, layer_dims=None, activation="relu",
     if mini_batch_size is not None:
         n_mini_batches(m, mini_batch_size)  # validates it before any work
     fwd = dict(activation=config.activation, output=config.output, bn_decay=bn_decay)
-    keys = ("cost_per_step", "cost_per_epoch", "train_acc", "train_cost", "dev_acc", "dev_cost", "lr")
+    keys = ("cost_per_step", "cost_per_epoch", "train_acc", "train_cost", "dev_acc", "dev_cost",
+            "lr")
     history = {k: [] for k in keys}
     history["diverged"] = False
 

@@ -69,7 +69,8 @@ def forward(params, X, *, training: bool, activation="relu", output="sigmoid", k
     ``params`` holds ``gamma1``. ``cache.bn_stats`` holds the updated running statistics.
     """
     if activation not in layers.ACTIVATIONS:
-        raise ValueError(f"activation must be one of {sorted(layers.ACTIVATIONS)}, got {activation!r}")
+        raise ValueError(f"activation must be one of {sorted(layers.ACTIVATIONS)}, "
+                         f"got {activation!r}")
     if output not in layers.OUTPUTS:
         raise ValueError(f"output must be one of {sorted(layers.OUTPUTS)}, got {output!r}")
     L = _n_layers(params)

@@ -73,7 +73,9 @@ def l2_grad(W: np.ndarray, *, lambd: float, m: int) -> np.ndarray:
 def dropout_forward(A: np.ndarray, keep_prob: float, rng: np.random.Generator):
     """Inverted dropout on the activations ``A`` (training only; never at test time).
 
-    .. math:: d = [\\,u < p\\,],\\; u \\sim U[0,1)^{\\text{shape}(A)}, \\qquad A_{drop} = A \\odot d / p
+    .. math::
+
+        d = [\\,u < p\\,],\\; u \\sim U[0,1)^{\\text{shape}(A)}, \\qquad A_{drop} = A \\odot d / p
 
     Parameters
     ----------

@@ -14,7 +14,7 @@ torch = pytest.importorskip("torch")
 def test_activation_golden_values():
     Z = np.array([[-2.0, 0.0, 3.0]])
     np.testing.assert_allclose(layers.relu(Z), [[0.0, 0.0, 3.0]])
-    # sigmoid(0) = 1/2, sigmoid(3) = 1 / (1 + e^-3) = 0.9525741268..., hand value from e^-3 = 0.0497871
+    # sigmoid(0) = 1/2; sigmoid(3) = 1 / (1 + e^-3) = 0.9525741268... (e^-3 = 0.0497871)
     np.testing.assert_allclose(layers.sigmoid(Z)[0, 1:], [0.5, 0.9525741268224334], rtol=1e-14)
     np.testing.assert_allclose(layers.tanh(Z), np.tanh(Z))
 
@@ -35,7 +35,8 @@ def test_activation_backward_gradcheck(name, rng):
     assert relative_difference(numeric, g_back(dA, Z, g(Z))) < 1e-8
 
 
-@pytest.mark.parametrize("name, torch_fn", [("relu", "relu"), ("tanh", "tanh"), ("sigmoid", "sigmoid")])
+@pytest.mark.parametrize("name, torch_fn",
+                         [("relu", "relu"), ("tanh", "tanh"), ("sigmoid", "sigmoid")])
 def test_activation_backward_matches_torch(name, torch_fn, rng):
     g, g_back = layers.ACTIVATIONS[name]
     Z, dA = rng.standard_normal((3, 5)), rng.standard_normal((3, 5))
@@ -47,7 +48,8 @@ def test_activation_backward_matches_torch(name, torch_fn, rng):
 
 
 def test_linear_backward_gradcheck(rng):
-    A_prev, W, b = rng.standard_normal((3, 5)), rng.standard_normal((2, 3)), rng.standard_normal((2, 1))
+    A_prev, W = rng.standard_normal((3, 5)), rng.standard_normal((2, 3))
+    b = rng.standard_normal((2, 1))
     dZ = rng.standard_normal((2, 5))
     dA_prev, dW, db = layers.linear_backward(dZ, A_prev, W)
     f = lambda w: np.sum(dZ * layers.linear_forward(A_prev, w, b))  # noqa: E731

@@ -184,8 +184,8 @@ def test_l2_shrinks_weights(rng):
     Y = labels.reshape(1, -1).astype(float)
     norms = []
     for lambd in (0.0, 5.0):
-        model, _ = mlp.train(X, Y, layer_dims=[2, 16, 1], rng=np.random.default_rng(0), n_epochs=200,
-                             lambd=lambd)
+        model, _ = mlp.train(X, Y, layer_dims=[2, 16, 1], rng=np.random.default_rng(0),
+                             n_epochs=200, lambd=lambd)
         norms.append(sum(np.sum(v ** 2) for k, v in model.params.items() if k[0] == "W"))
     assert norms[1] < 0.5 * norms[0]
 
