@@ -1,11 +1,24 @@
 """Tested numpy reference implementations for the *Improving deep neural networks* notebooks.
 
-One concept per module: ``course_lib.ewa``, ``course_lib.optimizers``, ``course_lib.schedules``,
-``course_lib.batchnorm``, ``course_lib.softmax``, ``course_lib.initializers``,
-``course_lib.regularization``, ``course_lib.gradcheck``, ``course_lib.minibatch``,
-``course_lib.data``, ``course_lib.mlp``, ``course_lib.hparams``, ``course_lib.surfaces``,
-``course_lib.plotting`` and ``course_lib.checks`` (automatic feedback for exercises).
+One concept per module: ``ewa``, ``optimizers``, ``schedules``, ``batchnorm``, ``softmax``,
+``initializers``, ``regularization``, ``gradcheck``, ``minibatch``, ``data``, ``hparams``,
+``surfaces``; the small network in ``layers`` (activations, one layer), ``network`` (forward and
+backward) and ``mlp`` (training); ``search`` (trials for parallel hyperparameter search);
+``plotting`` (figure style, live figures) and ``checks`` (automatic feedback for exercises).
 Import the module you need, e.g. ``from course_lib.optimizers import adam_step``.
+
+Importing the package keeps numpy's BLAS on one thread unless ``OMP_NUM_THREADS`` or
+``OPENBLAS_NUM_THREADS`` says otherwise: the course's matrices are small, and on a 2-core machine
+a multithreaded BLAS made them up to 60 times slower (threads waiting on each other), which
+learners feel as sliders lagging behind.
 """
 
+import os as _os
+
+import numpy as _numpy  # noqa: F401  (load numpy's BLAS first: only loaded libraries are limited)
+from threadpoolctl import threadpool_limits as _threadpool_limits
+
 __version__ = "0.1.0"
+
+if not any(_os.environ.get(name) for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS")):
+    _threadpool_limits(limits=1, user_api="blas")

@@ -155,9 +155,12 @@ def _course_probe(mode, rounds=3):
     # A connected front end sends ipympl's "initialized" message, after which the kernel stops
     # re-encoding a full PNG data URL on every draw. No browser is connected here, so do what
     # that message does; otherwise every redraw would pay for a PNG a learner never receives.
+    # The front end also asks each figure for one full draw when it first shows it.
     for w in list(_instances.values()):
         if hasattr(w, "syncing_data_url"):
             w.syncing_data_url = False
+    for num in plt.get_fignums():
+        plt.figure(num).canvas.draw()
 
     controls = [w for w in list(_instances.values()) if is_control(w)]
     report = {"controls": [], "problems": []}
