@@ -162,7 +162,10 @@ def test_notebook_runs_and_its_first_slider_changes_its_figure(path, lab, browse
     base, token = lab
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{base}/lab/tree/notebooks/{path.name}?token={token}", timeout=60_000)
+        # A workspace of its own, reset: otherwise JupyterLab reopens (and starts kernels for)
+        # every notebook an earlier test opened.
+        page.goto(f"{base}/lab/workspaces/{path.stem[:2]}/tree/notebooks/{path.name}"
+                  f"?reset&token={token}", timeout=60_000)
         page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
         _wait_for(page, lambda s: s["status"] == "idle", 90, "an idle kernel")
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
@@ -180,20 +183,26 @@ def test_notebook_runs_and_its_first_slider_changes_its_figure(path, lab, browse
         canvas.scroll_into_view_if_needed()
         page.wait_for_timeout(500)
         before = canvas.screenshot()
+        value_before = handle.get_attribute("aria-valuenow")
+        at_max = float(value_before) >= float(handle.get_attribute("aria-valuemax"))
         handle.focus()
         for _ in range(5):
-            handle.press("ArrowRight")
+            handle.press("ArrowLeft" if at_max else "ArrowRight")
             page.wait_for_timeout(60)
+        value_after = handle.get_attribute("aria-valuenow")
+        assert value_after != value_before, (
+            f"{path.name}: the first slider did not move (value {value_before})")
         changed, after = 0, before
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + 30
         while time.monotonic() < deadline and changed == 0:
             page.wait_for_timeout(250)
             after = canvas.screenshot()
             changed = _changed_pixels(before, after)
         (screenshot_dir / f"{path.stem}-figure-before.png").write_bytes(before)
         (screenshot_dir / f"{path.stem}-figure-after.png").write_bytes(after)
-        assert changed > 0, (f"{path.name}: pressing the first slider's handle did not change "
-                             f"its figure (screenshots in {screenshot_dir})")
+        assert changed > 0, (f"{path.name}: moving the first slider from {value_before} to "
+                             f"{value_after} did not change its figure (screenshots in "
+                             f"{screenshot_dir})")
         print(f"{path.name}: ran cleanly; first slider changed {changed} pixels of its figure")
     finally:
         page.close()
