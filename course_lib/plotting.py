@@ -141,6 +141,8 @@ class FastRedraw:
 
     Anything else the callback changes (axis limits, titles, ``set_status``) marks the figure
     stale as usual and gets a full redraw, which also refreshes the cached background.
+    Do not register legends (drawing one marks its axes stale, so every update would become a full
+    redraw): they stay in the cached background, so place them clear of the moving artists.
     """
 
     def __init__(self, fig, artists):
