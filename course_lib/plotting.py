@@ -8,6 +8,7 @@ Everything here is presentation, not lesson: notebooks call these so their cells
 - :func:`show_live` displays a layout of controls and figures so that JupyterLab shows the live
   widgets and a page without a kernel (GitHub, nbviewer) still shows a picture of the figure.
 - :class:`FastRedraw` redraws only the artists a slider changes, over a cached background.
+- :func:`relabelled_yaxis` draws y tick labels as artists, for axes whose range a slider changes.
 - :func:`set_status` writes a readable message (e.g. "diverged") on an axes, replacing the last one.
 - :func:`finite_or_none` clips a path at its first non-finite point, for divergence displays.
 - :func:`decision_regions` draws a classifier's regions on a 2-D data set.
@@ -174,6 +175,50 @@ class FastRedraw:
             canvas.restore_region(self._background)
             self._draw_artists()
             canvas.blit(self.fig.bbox)
+
+
+def relabelled_yaxis(ax, *, ylabel, widest, nbins=4, grid=False):
+    """Fix the y limits of ax at (0, 1) and draw its tick labels as artists a callback may change.
+
+    Plot the data divided by ``top`` and call ``set_top(top)``: the same picture as
+    ``ax.set_ylim(0, top)``, but nothing static changes, so FastRedraw can blit it (register the
+    returned artists). ``widest`` is the widest tick label to leave room for.
+    """
+    rc, fig = mpl.rcParams, ax.figure
+    size, pad, fontsize = rc["ytick.major.size"], rc["ytick.major.pad"], rc["ytick.labelsize"]
+    sample = ax.text(0, 0, widest, fontsize=fontsize)
+    width = sample.get_window_extent(fig.canvas.get_renderer()).width * 72 / fig.dpi
+    sample.remove()
+    ax.set_ylim(0, 1)
+    ax.set_yticks([])
+    ax.set_ylabel(ylabel, labelpad=size + pad + width + rc["axes.labelpad"])
+    to_left = ax.get_yaxis_transform() + mpl.transforms.ScaledTranslation(-(size + pad) / 72, 0,
+                                                                          fig.dpi_scale_trans)
+    labels = [ax.text(0, 0, "", transform=to_left, ha="right", va="center", fontsize=fontsize,
+                      visible=False) for _ in range(nbins + 2)]
+    (marks,) = ax.plot([], [], transform=ax.get_yaxis_transform(), linestyle="none", clip_on=False,
+                       marker=mpl.markers.TICKLEFT, markersize=size,
+                       markeredgewidth=rc["ytick.major.width"], color=rc["ytick.color"])
+    lines = mpl.collections.LineCollection([], transform=ax.get_yaxis_transform(), visible=grid,
+                                           colors=rc["grid.color"], alpha=rc["grid.alpha"],
+                                           linewidths=rc["grid.linewidth"], zorder=0.5)
+    ax.add_collection(lines, autolim=False)
+    locator = mpl.ticker.MaxNLocator(nbins, steps=[1, 2, 2.5, 5, 10])
+
+    def set_top(top):
+        ticks = np.array([v for v in locator.tick_values(0, top) if 0 <= v <= top * (1 + 1e-9)])
+        step = ticks[1] - ticks[0]
+        decimals = max(0, -int(np.floor(np.log10(step) + 1e-9)))
+        decimals += not np.isclose(round(step, decimals), step)
+        for i, label in enumerate(labels):
+            label.set_visible(i < len(ticks))
+            if i < len(ticks):
+                label.set_y(ticks[i] / top)
+                label.set_text(f"{ticks[i]:.{decimals}f}")
+        marks.set_data(np.zeros(len(ticks)), ticks / top)
+        lines.set_segments([[(0, y), (1, y)] for y in ticks / top])
+
+    return set_top, labels + [marks, lines]
 
 
 def status_text(ax, *, color: str = PALETTE["vermillion"]):
