@@ -175,23 +175,28 @@ def test_notebook_runs_and_its_first_slider_changes_its_figure(path, lab, browse
         page.screenshot(path=str(screenshot_dir / f"{path.stem}-after-run.png"), full_page=True)
         assert not state["problems"], f"{path.name} in JupyterLab:\n" + "\n".join(state["problems"])
 
-        handle = page.locator(".widget-slider .noUi-handle").first
-        handle.wait_for(state="attached", timeout=30_000)
-        output = handle.locator("xpath=ancestor::div[contains(@class, 'jp-OutputArea')][1]")
+        slider = page.locator(".widget-slider").first
+        slider.wait_for(state="attached", timeout=30_000)
+        handle, readout = slider.locator(".noUi-handle"), slider.locator(".widget-readout")
+        output = slider.locator("xpath=ancestor::div[contains(@class, 'jp-OutputArea')][1]")
         canvas = output.locator(".jupyter-matplotlib-figure canvas").first
         canvas.wait_for(state="visible", timeout=30_000)
         canvas.scroll_into_view_if_needed()
         page.wait_for_timeout(500)
         before = canvas.screenshot()
-        value_before = handle.get_attribute("aria-valuenow")
-        at_max = float(value_before) >= float(handle.get_attribute("aria-valuemax"))
-        handle.focus()
-        for _ in range(5):
-            handle.press("ArrowLeft" if at_max else "ArrowRight")
-            page.wait_for_timeout(60)
-        value_after = handle.get_attribute("aria-valuenow")
+        # The readout shows the value at full precision (aria-valuenow is rounded). A slider that
+        # starts at its maximum does not move right, so try left as well.
+        value_before = value_after = readout.inner_text()
+        for key in ("ArrowRight", "ArrowLeft"):
+            handle.focus()
+            for _ in range(5):
+                handle.press(key)
+                page.wait_for_timeout(60)
+            value_after = readout.inner_text()
+            if value_after != value_before:
+                break
         assert value_after != value_before, (
-            f"{path.name}: the first slider did not move (value {value_before})")
+            f"{path.name}: the first slider did not move (readout {value_before})")
         changed, after = 0, before
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and changed == 0:
