@@ -114,12 +114,13 @@ def show_live(layout, *figures, description: str = "Interactive figure",
         bundle["application/vnd.jupyter.widget-view+json"] = {
             "version_major": 2, "version_minor": 0, "model_id": model_id,
         }
+    pngs = {id(f): _png_base64(f) for f in figures}
     if figures:
-        images = "".join(
-            f"<img src='data:image/png;base64,{_png_base64(f)}'/>" for f in figures
-        )
+        images = "".join(f"<img src='data:image/png;base64,{pngs[id(f)]}'/>" for f in figures)
         bundle["text/html"] = f"<div>{images}</div>"
-        bundle["image/png"] = _png_base64(figures[0])
+        bundle["image/png"] = pngs[id(figures[0])]
+    for fig in {id(c.figure): c.figure for c in _canvases(layout, figures)}.values():
+        _hand_over_to_front_end(fig.canvas, pngs.get(id(fig)) or _png_base64(fig))
     if freeze_layout:
         for fig in figures:
             fig.set_layout_engine("none")
@@ -233,6 +234,31 @@ def status_text(ax, *, color: str = PALETTE["vermillion"]):
     return ax.text(0.02, 0.97, "", transform=ax.transAxes, va="top", ha="left", color=color,
                    fontsize=10, fontweight="bold", gid="course-status", visible=False, zorder=10,
                    bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": color})
+
+
+def _canvases(layout, figures):
+    """Every ipympl canvas in the widget tree ``layout`` and of ``figures``."""
+    found, stack = [f.canvas for f in figures], [layout]
+    while stack:
+        widget = stack.pop()
+        if hasattr(widget, "_data_url"):
+            found.append(widget)
+        stack.extend(getattr(widget, "children", ()))
+    return [c for c in found if hasattr(c, "_data_url")]
+
+
+def _hand_over_to_front_end(canvas, png_base64: str) -> None:
+    """Give an ipympl canvas a valid first image and stop its kernel-side image syncing.
+
+    ipympl 0.10 stores a *bare* base64 string in ``_data_url`` when a figure is drawn before any
+    front end is connected (as every callback run before display does); JupyterLab then loads
+    that as an image URL, fails ("the HTMLImageElement provided is in the 'broken' state") and
+    may never size the canvas. A proper data URL fixes the first picture; after that the front
+    end receives images directly, so the kernel stops re-encoding PNGs for ``_data_url``, as ipympl
+    itself does once a front end says it is initialized.
+    """
+    canvas._data_url = f"data:image/png;base64,{png_base64}"
+    canvas.syncing_data_url = False
 
 
 def set_status(ax, message: str) -> None:

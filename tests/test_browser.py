@@ -209,6 +209,9 @@ def test_notebook_runs_and_its_first_slider_changes_its_figure(path, lab, browse
                              f"{value_after} did not change its figure (screenshots in "
                              f"{screenshot_dir})")
         print(f"{path.name}: ran cleanly; first slider changed {changed} pixels of its figure")
+    except Exception:
+        page.screenshot(path=str(screenshot_dir / f"{path.stem}-failure.png"), full_page=True)
+        raise
     finally:
         page.close()
         _shutdown_sessions(base, token)

@@ -67,3 +67,20 @@ def test_relabelled_yaxis_labels_match_the_requested_top(fig_ax):
     assert shown[0] == ("0.00", 0.0) and shown[-1][1] <= 1.0
     assert all(abs(float(text) / 0.2 - y) < 1e-9 for text, y in shown), shown
     assert ax.get_ylim() == (0.0, 1.0)
+
+
+# ipympl's toolbar passes traitlets an argument it deprecates; nothing of ours.
+@pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
+def test_show_live_gives_an_ipympl_canvas_a_valid_first_image(capsys):
+    ipywidgets = pytest.importorskip("ipywidgets")
+    from ipympl.backend_nbagg import new_figure_manager_given_figure
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    fig.add_subplot().plot([0, 1], [1, 0])
+    new_figure_manager_given_figure(1, fig)  # attach an ipympl canvas, as %matplotlib widget does
+    fig.canvas.draw()  # a callback run before display
+    assert not fig.canvas._data_url.startswith("data:"), "ipympl's bare base64 (worked around)"
+    plotting.show_live(ipywidgets.VBox([fig.canvas]), fig)
+    assert fig.canvas._data_url.startswith("data:image/png;base64,iVBOR")
+    assert not fig.canvas.syncing_data_url
