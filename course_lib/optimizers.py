@@ -54,6 +54,7 @@ def _check_state(name, array, w):
     if np.shape(array) != w.shape:
         raise ValueError(f"state.{name} must have the shape of w {w.shape}, got {np.shape(array)}")
 
+
 def gd_init(w) -> GDState:
     """Gradient descent has no state."""
     return GDState()
