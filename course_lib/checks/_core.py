@@ -163,7 +163,7 @@ class Checker:
         if close(got, expected, rtol=rtol, atol=atol):
             self.history.append((self.index, got, expected))
             return
-        lines = [f"{what} does not match the reference.",
+        lines = [f"Mismatch in {what} (compared with the reference).",
                  f"  expected: {fmt(expected[()] if expected.ndim == 0 else expected)}",
                  f"  got:      {fmt(got[()] if got.ndim == 0 else got)}"]
         if np.isfinite(expected).all() and not np.isfinite(got).all():
