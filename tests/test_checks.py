@@ -544,8 +544,8 @@ def test_usual_mistake_gets_its_hint(capsys, checker_name, wrong, hint):
 def test_a_value_failure_shows_case_expected_and_got(capsys):
     out = verdict(capsys, "check_ewa", lambda th, b: _ewa(th, b, correct=False))
     assert out.splitlines()[:3] == [
-        "Case 1 of 5 (theta = [10, 10, 10], beta = 0.9): the averages does not match the "
-        "reference.",
+        "Case 1 of 5 (theta = [10, 10, 10], beta = 0.9): Mismatch in the averages (compared "
+        "with the reference).",
         "  expected: [10, 10, 10] (shape (3,))",
         "  got:      [1, 1.9, 2.71] (shape (3,))",  # the course's uncorrected values
     ]
