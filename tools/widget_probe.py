@@ -33,7 +33,8 @@ def _course_probe(mode, rounds=3):
     def record_traceback(*args, **kwargs):
         shown_errors.append(_traceback.format_exc(limit=3).strip().splitlines()[-1])
 
-    readouts = (W.HTML, W.HTMLMath, W.Label, W.Output, W.Valid, W.Textarea, W.Text, W.Password)
+    readouts = (W.HTML, W.HTMLMath, W.Label, W.Output, W.Valid, W.Textarea, W.Text, W.Password,
+                W.IntProgress, W.FloatProgress)
 
     def is_control(w):
         if getattr(w, "disabled", False) or isinstance(w, readouts):
