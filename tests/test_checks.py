@@ -153,6 +153,12 @@ def assert_fails(out: str, *needles: str) -> None:
         assert needle in out, f"expected {needle!r} in:\n{out}"
 
 
+@pytest.fixture(autouse=True)
+def learner_mode(monkeypatch):
+    """The checks as a learner runs them, whatever the shell running the tests has set."""
+    monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
+
+
 def test_every_checker_is_covered():
     assert set(CORRECT) == set(checks.__all__)
 
@@ -549,3 +555,42 @@ def test_a_value_failure_shows_case_expected_and_got(capsys):
         "  expected: [10, 10, 10] (shape (3,))",
         "  got:      [1, 1.9, 2.71] (shape (3,))",  # the course's uncorrected values
     ]
+
+
+# ---------------------------------------------------------------- grading mode (nbgrader)
+
+
+def _wrong_ewa(theta, beta):
+    return _ewa(theta, beta, correct=False)
+
+
+def _unfinished(*args, **kwargs):
+    raise NotImplementedError("Exercise: write your code here")
+
+
+@pytest.mark.parametrize("fn", [_wrong_ewa, _unfinished, "not a function"],
+                         ids=["mistake", "not-implemented", "not-callable"])
+def test_grading_mode_prints_the_same_message_then_raises(capsys, monkeypatch, fn):
+    checks.check_ewa(fn)
+    learner_out = capsys.readouterr().out
+    monkeypatch.setenv(checks.MODE_VARIABLE, "raise")
+    with pytest.raises(checks.CheckFailed) as failure:
+        checks.check_ewa(fn)
+    assert capsys.readouterr().out == learner_out, "the printed feedback is the learner's"
+    assert isinstance(failure.value, AssertionError)
+    assert failure.value._render_traceback_() == [
+        "CheckFailed: the check of ewa_bias_corrected did not pass (the message above says "
+        "why); no points for this exercise."]
+
+
+@pytest.mark.parametrize("value", ["", "0", "print", "no"])
+def test_other_values_keep_the_learner_mode(capsys, monkeypatch, value):
+    monkeypatch.setenv(checks.MODE_VARIABLE, value)
+    assert checks.check_ewa(_unfinished) is None
+    assert capsys.readouterr().out.startswith("not implemented yet: ewa_bias_corrected")
+
+
+def test_grading_mode_passes_a_correct_function_quietly(capsys, monkeypatch):
+    monkeypatch.setenv(checks.MODE_VARIABLE, "raise")
+    assert checks.check_ewa(ewa_bias_corrected) is None
+    assert PASS.match(capsys.readouterr().out)

@@ -5,7 +5,10 @@ tested ``course_lib`` reference and prints one verdict in plain words: a short c
 every case passes; otherwise the case, the output, expected vs got, and a hint naming the usual
 mistake when the output matches it (bias correction forgotten, ``eps`` inside the square root,
 mask not divided by ``keep_prob``, X and Y shuffled differently, ...). A function that still raises
-``NotImplementedError`` gets "not implemented yet". Checkers never raise and return None.
+``NotImplementedError`` gets "not implemented yet". Checkers never raise and return None, except
+under the autograder: with ``COURSE_LIB_CHECKS=raise`` in the kernel's environment (nbgrader's
+kernels get it from ``grading/nbgrader_config.py``) a check that does not pass prints the same
+message, then raises :class:`CheckFailed` (one line, no traceback) so nbgrader scores it zero.
 
 ==========================  ==  ==============================================================
 checker                     nb  learner's function
@@ -29,6 +32,7 @@ check_cross_entropy         13  ``cross_entropy(Y_hat, Y)``
 ==========================  ==  ==============================================================
 """
 
+from course_lib.checks._core import MODE_VARIABLE, CheckFailed, grading_mode
 from course_lib.checks.optimization import (
     check_adam_update,
     check_ewa,
@@ -58,4 +62,4 @@ __all__ = [
     "check_adam_update", "check_inverse_time_decay", "check_fixed_interval_decay",
     "check_sample_log_uniform", "check_sample_beta", "check_batchnorm_forward", "check_softmax",
     "check_cross_entropy",
-]
+]  # the checkers; CheckFailed, grading_mode and MODE_VARIABLE are importable too

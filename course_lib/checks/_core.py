@@ -3,17 +3,43 @@
 A checker body receives a :class:`Checker` and walks through its cases. Anything wrong raises
 :class:`Fail` (the text to print) or :class:`NotYet` (the learner has not written the function);
 :func:`run` catches both, prints one plain-words message, never a traceback, and returns None.
+
+Grading: with the environment variable ``COURSE_LIB_CHECKS=raise`` in the kernel, a check that does
+not pass prints the same message and then raises :class:`CheckFailed`, whose traceback is one line,
+so the cell fails and nbgrader's autograder gives the exercise zero points. The course's
+``grading/nbgrader_config.py`` sets it only in the kernels nbgrader itself starts (autograde,
+validate); in JupyterLab and under nbval nothing changes: no traceback, Run All continues, and the
+printed text is identical.
 """
 
 from __future__ import annotations
 
 import copy
+import os
 import warnings
 
 import numpy as np
 
 NOT_YET = ("not implemented yet: {name} still raises NotImplementedError. Write your code between "
            "### BEGIN SOLUTION and ### END SOLUTION, run that cell, then run this one again.")
+
+
+MODE_VARIABLE = "COURSE_LIB_CHECKS"  # "raise": a check that does not pass raises CheckFailed
+
+
+class CheckFailed(AssertionError):
+    """A check did not pass, raised only in grading mode (``COURSE_LIB_CHECKS=raise``).
+
+    The verdict is already printed above; IPython shows only this one line, not a traceback.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"CheckFailed: {self}"]
+
+
+def grading_mode() -> bool:
+    """True when the kernel runs under the autograder (``COURSE_LIB_CHECKS=raise``)."""
+    return os.environ.get(MODE_VARIABLE, "").strip().lower() == "raise"
 
 
 class Fail(Exception):
@@ -189,23 +215,34 @@ class Checker:
 
 
 def run(name: str, fn, body, n_cases: int) -> None:
-    """Run ``body(checker)`` on the learner's ``fn`` and print exactly one verdict."""
+    """Run ``body(checker)`` on the learner's ``fn`` and print exactly one verdict.
+
+    Returns None; in grading mode (:func:`grading_mode`) a verdict other than the pass
+    confirmation is followed by :class:`CheckFailed`.
+    """
+    verdict, passed = _verdict(name, fn, body, n_cases)
+    print(verdict)
+    if not passed and grading_mode():
+        raise CheckFailed(f"the check of {name} did not pass (the message above says why); "
+                          "no points for this exercise.")
+    return None
+
+
+def _verdict(name: str, fn, body, n_cases: int) -> tuple[str, bool]:
+    """``(message, passed)`` for the learner's ``fn``; never raises."""
     if not callable(fn):
-        print(f"{name}: expected your function, got {fmt(fn)}. Pass the function itself, "
-              f"without brackets after its name: ({name}), not ({name}(...)).")
-        return None
+        return (f"{name}: expected your function, got {fmt(fn)}. Pass the function itself, "
+                f"without brackets after its name: ({name}), not ({name}(...))."), False
     checker = Checker(name, fn, n_cases)
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")  # mistaken variants may overflow on purpose
             body(checker)
     except NotYet:
-        print(NOT_YET.format(name=name))
+        return NOT_YET.format(name=name), False
     except Fail as failure:
-        print(str(failure))
+        return str(failure), False
     except Exception as exc:  # a defect of the checker itself: still no traceback for the learner
-        print(f"The checker for {name} stopped unexpectedly ({type(exc).__name__}: {exc}). "
-              "Please tell the course maintainers.")
-    else:
-        print(f"All {n_cases} cases pass: {name} matches the reference.")
-    return None
+        return (f"The checker for {name} stopped unexpectedly ({type(exc).__name__}: {exc}). "
+                "Please tell the course maintainers."), False
+    return f"All {n_cases} cases pass: {name} matches the reference.", True
