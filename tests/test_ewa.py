@@ -1,4 +1,4 @@
-"""Tests for course_lib.ewa: course golden values, PyTorch parity, properties, bad input."""
+"""Tests for course_lib.ewa: course golden values, properties, bad input (PyTorch: test_ewa_reference)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course_lib.ewa import effective_window, ewa, ewa_weights
-
-torch = pytest.importorskip("torch")
 
 TOL = 1e-12  # float64 arithmetic on a handful of terms
 
@@ -79,27 +77,6 @@ def test_bias_corrected_is_normalized_weighted_mean(rng):
     beta = 0.95
     expected = [np.average(theta[t::-1], weights=beta ** np.arange(t + 1)) for t in range(40)]
     np.testing.assert_allclose(ewa(theta, beta, bias_correction=True), expected, rtol=1e-12)
-
-
-@pytest.mark.reference
-@pytest.mark.parametrize("n_steps", [1, 2, 25])
-@pytest.mark.parametrize("shape", [(), (3,), (2, 4)])
-def test_matches_torch_adam_first_moment(rng, n_steps, shape):
-    """Adam's ``exp_avg`` buffer is the same EWA (v_0 = 0) of the gradients it is fed."""
-    beta = 0.9
-    theta = rng.standard_normal((n_steps, *shape))
-    p = torch.zeros(shape, dtype=torch.float64, requires_grad=True)
-    opt = torch.optim.Adam([p], lr=1e-3, betas=(beta, 0.999))
-    buffers, corrected = [], []
-    for t in range(n_steps):
-        p.grad = torch.as_tensor(theta[t], dtype=torch.float64).clone()
-        opt.step()
-        m = opt.state[p]["exp_avg"].detach().clone().numpy()
-        buffers.append(m)
-        corrected.append(m / (1 - beta ** opt.state[p]["step"].item()))
-    np.testing.assert_allclose(ewa(theta, beta), np.array(buffers), rtol=1e-12, atol=1e-14)
-    np.testing.assert_allclose(ewa(theta, beta, bias_correction=True), np.array(corrected),
-                               rtol=1e-12, atol=1e-14)
 
 
 def test_nd_averages_each_component_independently(rng):
