@@ -1,10 +1,12 @@
 """Check 4 of the foundation: every notebook in real JupyterLab, in real headless Chromium.
 
-One ``jupyter lab`` server on 127.0.0.1 (random free port, random token) serves a temporary copy
-of ``notebooks/`` (so autosave can never touch the committed files). For each numbered notebook:
-open it, wait for an idle kernel, run all cells, assert that no cell shows an error or writes to
-stderr, then press the first slider's handle and assert that the figure in the same output
-changes its pixels. Screenshots are saved per notebook; the folder is printed.
+One ``jupyter lab`` server on 127.0.0.1 (random free port, random token) serves temporary copies
+of ``notebooks/`` and of the student edition (``tests/editions.py``), side by side, so autosave
+can never touch the committed files. For each numbered notebook, in both editions: open it, wait
+for an idle kernel, run all cells (in the student edition that executes every exercise stub),
+assert that no cell shows an error or writes to stderr, then press the first slider's handle and
+assert that the figure in the same output changes its pixels. Screenshots are saved per edition
+and notebook; the folder is printed.
 
 Chromium comes from the system (``/usr/bin/chromium``); playwright never downloads a browser.
 Without Chromium the tests skip, except under ``CI``, where a skip is a failure.
@@ -26,9 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from tools.notebooks import NOTEBOOK_DIR, numbered_notebooks
+from tests.editions import CASES, IDS, STUDENT_HINT, kernel_pythonpath, student_edition
+from tools.notebooks import NOTEBOOK_DIR
 
-NOTEBOOKS = numbered_notebooks()
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -45,11 +47,16 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """A running JupyterLab: yields ``(base_url, token)`` and stops it afterwards."""
+    """A running JupyterLab: yields ``(base_url, token, {edition: {file name: URL path}})``."""
     if CHROMIUM is None:
         pytest.skip("no Chromium installed (apt-get install chromium)")
     root = tmp_path_factory.mktemp("lab-root")
     shutil.copytree(NOTEBOOK_DIR, root / "notebooks")
+    student_dir, student_notebooks = student_edition(tmp_path_factory)
+    shutil.copytree(student_dir, root / "student")
+    paths = {"instructor": {p.name: f"notebooks/{p.name}" for p in NOTEBOOK_DIR.glob("*.ipynb")},
+             "student": {name: "student/" + p.relative_to(student_dir).as_posix()
+                         for name, p in student_notebooks.items()}}
     home = tmp_path_factory.mktemp("lab-home")
     settings = home / "app-settings"
     settings.mkdir()
@@ -61,7 +68,8 @@ def lab(tmp_path_factory):
     }))
     port, token = _free_port(), secrets.token_hex(16)
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-               JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"))
+               JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
+               PYTHONPATH=kernel_pythonpath())  # kernels import this work tree's course_lib
     log = open(home / "lab.log", "w")
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
@@ -82,7 +90,7 @@ def lab(tmp_path_factory):
             server.kill()
             pytest.fail(f"jupyter lab did not start; log:\n{(home / 'lab.log').read_text()[-3000:]}")
         time.sleep(0.5)
-    yield base, token
+    yield base, token, paths
     server.terminate()
     try:
         server.wait(timeout=20)
@@ -157,23 +165,27 @@ def _changed_pixels(a: bytes, b: bytes) -> int:
     return diff.histogram()[255]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_and_its_first_slider_changes_its_figure(path, lab, browser, screenshot_dir):
-    base, token = lab
+@pytest.mark.parametrize("edition, path", CASES, ids=IDS)
+def test_notebook_runs_and_its_first_slider_changes_its_figure(edition, path, lab, browser,
+                                                               screenshot_dir):
+    base, token, paths = lab
+    name = f"{edition} edition of {path.name}"
+    shot = f"{edition}-{path.stem}"
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         # A workspace of its own, reset: otherwise JupyterLab reopens (and starts kernels for)
         # every notebook an earlier test opened.
-        page.goto(f"{base}/lab/workspaces/{path.stem[:2]}/tree/notebooks/{path.name}"
-                  f"?reset&token={token}", timeout=60_000)
+        page.goto(f"{base}/lab/workspaces/{edition}-{path.stem[:2]}/tree/"
+                  f"{paths[edition][path.name]}?reset&token={token}", timeout=60_000)
         page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
         _wait_for(page, lambda s: s["status"] == "idle", 90, "an idle kernel")
         page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
         state = _wait_for(page, lambda s: s["status"] == "idle" and s["counts"]
                           and all(c is not None for c in s["counts"]),
                           RUN_TIMEOUT_S, "every code cell to finish")
-        page.screenshot(path=str(screenshot_dir / f"{path.stem}-after-run.png"), full_page=True)
-        assert not state["problems"], f"{path.name} in JupyterLab:\n" + "\n".join(state["problems"])
+        page.screenshot(path=str(screenshot_dir / f"{shot}-after-run.png"), full_page=True)
+        assert not state["problems"], (f"{name} in JupyterLab:\n" + "\n".join(state["problems"])
+                                       + (f"\n{STUDENT_HINT}" if edition == "student" else ""))
 
         slider = page.locator(".widget-slider").first
         slider.wait_for(state="attached", timeout=30_000)
@@ -196,21 +208,21 @@ def test_notebook_runs_and_its_first_slider_changes_its_figure(path, lab, browse
             if value_after != value_before:
                 break
         assert value_after != value_before, (
-            f"{path.name}: the first slider did not move (readout {value_before})")
+            f"{name}: the first slider did not move (readout {value_before})")
         changed, after = 0, before
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and changed == 0:
             page.wait_for_timeout(250)
             after = canvas.screenshot()
             changed = _changed_pixels(before, after)
-        (screenshot_dir / f"{path.stem}-figure-before.png").write_bytes(before)
-        (screenshot_dir / f"{path.stem}-figure-after.png").write_bytes(after)
-        assert changed > 0, (f"{path.name}: moving the first slider from {value_before} to "
+        (screenshot_dir / f"{shot}-figure-before.png").write_bytes(before)
+        (screenshot_dir / f"{shot}-figure-after.png").write_bytes(after)
+        assert changed > 0, (f"{name}: moving the first slider from {value_before} to "
                              f"{value_after} did not change its figure (screenshots in "
                              f"{screenshot_dir})")
-        print(f"{path.name}: ran cleanly; first slider changed {changed} pixels of its figure")
+        print(f"{name}: ran cleanly; first slider changed {changed} pixels of its figure")
     except Exception:
-        page.screenshot(path=str(screenshot_dir / f"{path.stem}-failure.png"), full_page=True)
+        page.screenshot(path=str(screenshot_dir / f"{shot}-failure.png"), full_page=True)
         raise
     finally:
         page.close()
