@@ -8,6 +8,7 @@ import sys
 import nbformat
 import pytest
 
+from tools import nbgrader_metadata as meta
 from tools import student_edition as se
 from tools.notebooks import ROOT, numbered_notebooks
 
@@ -19,7 +20,8 @@ def softmax(Z):
     return T / T.sum(axis=0, keepdims=True)
     ### END SOLUTION'''
 
-NESTED = '''def outer(x):
+NESTED = '''# EXERCISE: outer
+def outer(x):
     def inner(y):
         ### BEGIN SOLUTION
         z = y * 2
@@ -39,7 +41,8 @@ def synthetic_notebook():
             nbformat.v4.new_output("stream", name="stdout",
                                    text="All 5 cases pass: softmax matches the reference.\n")]),
         nbformat.v4.new_code_cell(NESTED, execution_count=4),
-        nbformat.v4.new_code_cell("print(1 + 1)", execution_count=5,
+        nbformat.v4.new_code_cell("checks.check_softmax(outer)", execution_count=5),
+        nbformat.v4.new_code_cell("print(1 + 1)", execution_count=6,
                                   outputs=[nbformat.v4.new_output("stream", name="stdout",
                                                                    text="2\n")]),
     ]
@@ -57,26 +60,52 @@ def instructor(tmp_path):
 
 
 def test_solution_becomes_placeholder_at_the_same_indentation():
-    source, solution = se.strip_solutions(EXERCISE)
-    assert source.splitlines() == [
+    nb, n_blocks, solutions = se.student_notebook(synthetic_notebook(), "99")
+    assert n_blocks == 2
+    assert nb.cells[2].source.splitlines() == [
         "# EXERCISE: softmax", "def softmax(Z):", '    """Column-wise softmax."""',
         "    " + se.ADVICE, "    " + se.PLACEHOLDER]
-    assert [s.strip() for s in solution] == ["T = np.exp(Z - Z.max(axis=0, keepdims=True))",
-                                             "return T / T.sum(axis=0, keepdims=True)"]
-    nested, _ = se.strip_solutions(NESTED)
+    assert [s.strip() for s in solutions[2]] == ["T = np.exp(Z - Z.max(axis=0, keepdims=True))",
+                                                 "return T / T.sum(axis=0, keepdims=True)"]
+    nested = nb.cells[4].source
     assert "        " + se.PLACEHOLDER in nested.splitlines()
     assert nested.splitlines()[-1] == "    return inner(x)"
     compile(nested, "<nested>", "exec")  # still valid Python
 
 
+def test_the_stub_tells_the_learner_what_to_write():
+    assert se.ADVICE.startswith("# Your code here: replace the next line with your solution")
+    assert se.PLACEHOLDER == 'raise NotImplementedError("Exercise: write your code here")'
+
+
 @pytest.mark.parametrize("source, problem", [
-    ("### BEGIN SOLUTION\nx = 1", "without a matching '### END SOLUTION'"),
-    ("x = 1\n### END SOLUTION", "without a matching '### BEGIN SOLUTION'"),
-    ("### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION", "inside another solution block"),
+    ("# EXERCISE: f\n### BEGIN SOLUTION\nx = 1", "without a matching '### END SOLUTION'"),
+    ("# EXERCISE: f\nx = 1\n### END SOLUTION", "without a matching '### BEGIN SOLUTION'"),
+    ("# EXERCISE: f\n### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION",
+     "inside another solution block"),
+    ("def f():\n    ### BEGIN SOLUTION\n    pass\n    ### END SOLUTION",
+     "must start with '# EXERCISE: function_name'"),
+    ("# EXERCISE: f\nx = 1  ### BEGIN SOLUTION\n### END SOLUTION", "a line of its own"),
 ])
-def test_unbalanced_markers_are_refused(source, problem):
+def test_bad_markers_are_refused(instructor, tmp_path, source, problem):
+    nb = nbformat.read(instructor, as_version=4)
+    nb.cells[4].source = source
+    nbformat.write(nb, instructor)
     with pytest.raises(se.EditionError, match=problem):
-        se.strip_solutions(source, "x.ipynb, cell 3")
+        se.build(tmp_path / "student", [instructor])
+    assert not (tmp_path / "student").exists()
+
+
+def test_student_cells_are_locked_as_nbgrader_locks_them(instructor, tmp_path):
+    [target] = se.build(tmp_path / "student", [instructor])
+    nb = nbformat.read(target, as_version=4)
+    check, exercise, prose, lesson_code = nb.cells[3], nb.cells[2], nb.cells[0], nb.cells[6]
+    assert check.metadata["editable"] is False and check.metadata["deletable"] is False
+    assert check.metadata["nbgrader"]["grade_id"] == "softmax_check"
+    assert "editable" not in exercise.metadata and exercise.metadata["deletable"] is False
+    assert prose.metadata["editable"] is False
+    assert "editable" not in lesson_code.metadata and "nbgrader" not in lesson_code.metadata
+    assert all("checksum" in c.metadata["nbgrader"] for c in (check, exercise, prose))
 
 
 def test_round_trip_on_a_synthetic_notebook(instructor, tmp_path):
@@ -93,12 +122,14 @@ def test_round_trip_on_a_synthetic_notebook(instructor, tmp_path):
     assert "BEGIN SOLUTION" not in text and "T.sum(axis=0" not in text and "z = y * 2" not in text
     assert text.count(se.PLACEHOLDER) == 2
     assert nb.cells[3].source == "checks.check_softmax(softmax)"  # check cells are kept
-    assert nb.cells[5].source == "print(1 + 1)"
+    assert nb.cells[6].source == "print(1 + 1)"
+    assert all("execution" not in c.metadata for c in codes)
 
 
 def executed(nb, check_output: str):
-    """A stand-in for the kernel: give the check cell ``check_output``."""
-    nb.cells[3].outputs = [nbformat.v4.new_output("stream", name="stdout", text=check_output)]
+    """A stand-in for the kernel: give the check cells ``check_output``."""
+    for i in (3, 5):
+        nb.cells[i].outputs = [nbformat.v4.new_output("stream", name="stdout", text=check_output)]
     return nb
 
 

@@ -1,14 +1,21 @@
-"""Write the student edition of the notebooks: solutions replaced by a placeholder, outputs cleared.
+"""Write the student edition of the notebooks with nbgrader's own preprocessors.
 
     python tools/student_edition.py                  # every numbered notebook -> student/
     python tools/student_edition.py --out handout    # another folder
     python tools/student_edition.py --force          # overwrite files that already exist
     python tools/student_edition.py --check          # build in a temporary folder, execute, verify
 
-Every block between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` (markers included) becomes a
-comment and ``raise NotImplementedError("Exercise: write your code here")`` at the marker's
-indentation, so the notebook still runs end to end and each check cell reports "not implemented
-yet". Existing files are never overwritten without ``--force``: a learner's work is never lost.
+Each notebook gets its nbgrader cell metadata in memory first (``tools/nbgrader_metadata.py``, the
+same metadata the committed notebooks carry), then goes through the preprocessors that
+``nbgrader generate_assignment`` runs, minus the gradebook: ``LockCells``, ``ClearSolutions``
+(every ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` block becomes the course's stub, a comment
+telling the learner what to write and ``raise NotImplementedError(...)``), ``ClearOutput``,
+``ClearHiddenTests``, ``ClearMarkScheme``, ``ComputeChecksums`` and ``CheckCellMetadata``. So the
+edition equals nbgrader's (``grading/nbgrader_config.py`` uses the same stub) and an instructor
+without a gradebook still gets it with one command. The notebook still runs end to end and each
+check cell reports "not implemented yet".
+
+Existing files are never overwritten without ``--force``: a learner's work is never lost.
 ``--check`` executes each student notebook in a fresh kernel and verifies that it runs without
 error, that every check cell says "not implemented yet" (never the pass confirmation), and that no
 solution line is left in any exercise cell.
@@ -17,6 +24,7 @@ solution line is left in any exercise cell.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import tempfile
@@ -26,12 +34,11 @@ import nbformat
 
 if __package__ in (None, ""):  # run as `python tools/student_edition.py`: make `tools` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tools import nbgrader_metadata as meta  # noqa: E402
 from tools.notebooks import ROOT, numbered_notebooks  # noqa: E402
 
-BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
-PLACEHOLDER = 'raise NotImplementedError("Exercise: write your code here")'
-ADVICE = ("# Your code here: replace the next line with your solution, then run the check cell "
-          "below.")
+BEGIN, END = meta.BEGIN, meta.END
+ADVICE, PLACEHOLDER = meta.CODE_STUB.splitlines()
 NOT_YET, PASSED = "not implemented yet", re.compile(r"All \d+ cases pass")
 
 
@@ -39,43 +46,47 @@ class EditionError(Exception):
     """A problem to report to the instructor in one line (bad markers, a file in the way)."""
 
 
-def strip_solutions(source: str, where: str = "cell") -> tuple[str, list[str]]:
-    """Return ``(student_source, solution_lines)`` for one cell's source."""
-    out, solution, inside, indent = [], [], False, ""
+def solution_lines(source: str) -> list[str]:
+    """The lines between the solution markers of one cell (read only, to verify the edition)."""
+    lines, inside = [], False
     for line in source.splitlines():
-        marker = line.strip()
-        if marker == BEGIN:
-            if inside:
-                raise EditionError(f"{where}: '{BEGIN}' inside another solution block")
-            inside, indent = True, line[: len(line) - len(line.lstrip())]
-            out += [indent + ADVICE, indent + PLACEHOLDER]
-        elif marker == END:
-            if not inside:
-                raise EditionError(f"{where}: '{END}' without a matching '{BEGIN}'")
-            inside = False
+        if line.strip() in (BEGIN, END):
+            inside = line.strip() == BEGIN
         elif inside:
-            solution.append(line)
-        else:
-            out.append(line)
-    if inside:
-        raise EditionError(f"{where}: '{BEGIN}' without a matching '{END}'")
-    return "\n".join(out), solution
+            lines.append(line)
+    return lines
+
+
+def _preprocessors():
+    """nbgrader's generate_assignment pipeline without the gradebook (SaveCells) and headers."""
+    from nbgrader import preprocessors as pp
+
+    return [pp.LockCells(), pp.ClearSolutions(code_stub={"python": meta.CODE_STUB}),
+            pp.ClearOutput(remove_metadata_fields=meta.CLEARED_METADATA), pp.CheckCellMetadata(),
+            pp.ComputeChecksums(), pp.ClearHiddenTests(), pp.ClearMarkScheme(),
+            pp.ComputeChecksums(), pp.CheckCellMetadata()]
 
 
 def student_notebook(nb, name: str = "notebook"):
-    """Return ``(student_nb, n_blocks, solutions)``; ``solutions``: cell index -> solution lines."""
-    nb = nbformat.from_dict(nb)  # a copy: the instructor notebook is not modified
-    n_blocks, solutions = 0, {}
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        if BEGIN in cell.source or END in cell.source:
-            cell.source, lines = strip_solutions(cell.source, f"{name}, cell {i}")
-            n_blocks += cell.source.count(PLACEHOLDER)
-            solutions[i] = lines
-        cell.outputs, cell.execution_count = [], None
-        cell.metadata.pop("execution", None)
-    nb.metadata.pop("widgets", None)
+    """Return ``(student_nb, n_blocks, solutions)``; ``solutions``: cell index -> solution lines.
+
+    ``nb`` is not modified. Its nbgrader metadata is (re)derived from the markers in memory, so
+    notebooks without it in the file work too.
+    """
+    try:
+        nb = meta.with_metadata(nbformat.from_dict(nb), name)
+    except meta.MetadataError as exc:
+        raise EditionError(str(exc)) from None
+    solutions = {i: solution_lines(c.source) for i, c in enumerate(nb.cells)
+                 if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("solution")}
+    resources = {}
+    try:
+        for preprocessor in _preprocessors():
+            nb, resources = preprocessor.preprocess(nb, resources)
+    except (RuntimeError, ValueError) as exc:  # nbgrader's complaints about cells
+        raise EditionError(f"{name}: nbgrader refused the notebook: {exc}") from None
+    nb.metadata.pop("widgets", None)  # saved widget state would show stale views (not nbgrader's)
+    n_blocks = sum(c.source.count(PLACEHOLDER) for c in nb.cells if c.cell_type == "code")
     return nb, n_blocks, solutions
 
 
@@ -141,8 +152,9 @@ def check(notebooks: list[Path], *, timeout: int = 600) -> list[str]:
             nb = nbformat.read(target, as_version=4)
             client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                     store_widget_state=False, resources={"metadata": {"path": tmp}})
+            learner = {k: v for k, v in os.environ.items() if k != "COURSE_LIB_CHECKS"}
             try:
-                client.execute()
+                client.execute(env=learner)  # the checks in learner mode, as in JupyterLab
             except CellExecutionError as exc:
                 first = str(exc).strip().splitlines()
                 problems.append(f"{path.name}: the student edition fails to execute: "

@@ -20,8 +20,8 @@ import warnings
 
 import numpy as np
 
-NOT_YET = ("not implemented yet: {name} still raises NotImplementedError. Write your code between "
-           "### BEGIN SOLUTION and ### END SOLUTION, run that cell, then run this one again.")
+NOT_YET = ("not implemented yet: {name} still raises NotImplementedError. Replace that line in the "
+           "exercise cell with your code, run that cell, then run this one again.")
 
 
 MODE_VARIABLE = "COURSE_LIB_CHECKS"  # "raise": a check that does not pass raises CheckFailed
