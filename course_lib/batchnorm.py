@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from course_lib import _validate as check
+
 
 class BatchNormStats(NamedTuple):
     """Running (test-time) estimates of each unit's mean and variance, each of shape ``(n, 1)``."""
@@ -34,13 +36,12 @@ class BatchNormCache(NamedTuple):
 
 def batchnorm_init(n: int) -> BatchNormStats:
     """Running statistics before any training: mean zeros and variance ones, each ``(n, 1)``."""
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(f"n must be a positive integer (number of units), got {n!r}")
-    return BatchNormStats(mean=np.zeros((int(n), 1)), var=np.ones((int(n), 1)))
+    n = check.integer("n (the number of units)", n, low=1)
+    return BatchNormStats(mean=np.zeros((n, 1)), var=np.ones((n, 1)))
 
 
 def _check_column(name: str, value, n: int, z_shape) -> np.ndarray:
-    arr = np.asarray(value, dtype=float)
+    arr = check.array(name, value, what=f"an array of shape ({n}, 1)")
     if arr.shape != (n, 1):
         raise ValueError(f"Z has shape {tuple(z_shape)} but {name} has shape {arr.shape}; "
                          f"expected {name} of shape ({n}, 1)")
@@ -94,13 +95,12 @@ def batchnorm_forward(Z, gamma, beta, stats: BatchNormStats, *, training: bool,
     the biased one in both. Keras' ``BatchNormalization(momentum=0.99)`` uses our convention
     (``decay = 0.99``).
     """
-    if not isinstance(training, (bool, np.bool_)):
-        raise ValueError(f"training must be True or False, got {training!r}")
-    if not 0.0 <= decay < 1.0:
-        raise ValueError(f"decay must be in [0, 1), got {decay}")
-    if not eps > 0.0:
-        raise ValueError(f"eps must be positive, got {eps}")
-    Z = np.asarray(Z, dtype=float)
+    check.boolean("training", training)
+    check.fraction("decay", decay)
+    check.positive("eps", eps)
+    if not (hasattr(stats, "mean") and hasattr(stats, "var")):
+        check.fail("stats", "a BatchNormStats (from batchnorm_init(n))", stats)
+    Z = check.array("Z", Z)
     if Z.ndim != 2 or Z.shape[1] < 1:
         raise ValueError(f"Z must have shape (n, m) with m >= 1 (examples are columns), "
                          f"got shape {Z.shape}")
@@ -152,7 +152,9 @@ def batchnorm_backward(dZ_tilde, cache: BatchNormCache):
     at test time (``training=False`` in the forward pass) the statistics are constants and
     ``dz = gamma * dz_tilde / sqrt(var + eps)``. Matches PyTorch autograd through ``BatchNorm1d``.
     """
-    dZ_tilde = np.asarray(dZ_tilde, dtype=float)
+    if not all(hasattr(cache, f) for f in BatchNormCache._fields):
+        check.fail("cache", "the BatchNormCache returned by batchnorm_forward", cache)
+    dZ_tilde = check.array("dZ_tilde", dZ_tilde)
     if dZ_tilde.shape != cache.Z_norm.shape:
         raise ValueError(f"dZ_tilde has shape {dZ_tilde.shape} but the forward pass had Z of "
                          f"shape {cache.Z_norm.shape}")

@@ -13,15 +13,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-
-def _check_m(m, minimum=1):
-    if isinstance(m, bool) or not isinstance(m, (int, np.integer)) or m < minimum:
-        raise ValueError(f"m must be an integer >= {minimum}, got {m!r}")
+from course_lib import _validate as check
 
 
-def _check_noise(noise):
-    if not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite number >= 0, got {noise!r}")
+def _check_m(m, minimum=1, name="m"):
+    return check.integer(name, m, low=minimum)
+
+
+def _check_noise(noise, name="noise"):
+    return check.non_negative(name, noise)
 
 
 def _shuffled(X, labels, rng):
@@ -38,8 +38,9 @@ def moons(m: int, *, noise: float, rng: np.random.Generator):
     plus Gaussian noise of standard deviation ``noise`` on each coordinate.
     Returns ``X`` of shape ``(2, m)`` and ``labels`` of shape ``(m,)`` (examples shuffled).
     """
-    _check_m(m)
+    m = _check_m(m)
     _check_noise(noise)
+    check.generator("rng", rng)
     m1 = m // 2
     labels = np.r_[np.zeros(m - m1, dtype=int), np.ones(m1, dtype=int)]
     t = rng.uniform(0.0, np.pi, size=m)
@@ -54,10 +55,10 @@ def circles(m: int, *, noise: float, factor: float, rng: np.random.Generator):
 
     Returns ``X`` of shape ``(2, m)`` and ``labels`` of shape ``(m,)`` (examples shuffled).
     """
-    _check_m(m)
+    m = _check_m(m)
     _check_noise(noise)
-    if not 0.0 < factor < 1.0:
-        raise ValueError(f"factor must be in (0, 1), got {factor!r}")
+    check.number("factor", factor, low=0.0, high=1.0, low_open=True, high_open=True)
+    check.generator("rng", rng)
     m1 = m // 2
     labels = np.r_[np.zeros(m - m1, dtype=int), np.ones(m1, dtype=int)]
     t = rng.uniform(0.0, 2.0 * np.pi, size=m)
@@ -75,9 +76,9 @@ def spirals(m: int, *, n_classes: int, noise: float, rng: np.random.Generator):
     Returns ``X`` of shape ``(2, m)`` and ``labels`` in ``0 .. n_classes-1`` of shape ``(m,)``.
     """
     _check_noise(noise)
-    if isinstance(n_classes, bool) or not isinstance(n_classes, (int, np.integer)) or n_classes < 2:
-        raise ValueError(f"n_classes must be an integer >= 2, got {n_classes!r}")
-    _check_m(m, minimum=n_classes)
+    n_classes = check.integer("n_classes", n_classes, low=2)
+    m = _check_m(m, minimum=n_classes)
+    check.generator("rng", rng)
     labels = np.arange(m) % n_classes
     s = rng.uniform(0.0, 1.0, size=m)
     theta = 2.0 * np.pi * labels / n_classes + 4.0 * s + noise * rng.standard_normal(m)
@@ -91,16 +92,17 @@ def blobs(m: int, *, centers, spread: float, rng: np.random.Generator):
     ``centers`` is an integer k (centres spaced evenly on a circle of radius 3) or an array of shape
     ``(k, 2)``. Returns ``X`` of shape ``(2, m)`` and ``labels`` in ``0 .. k-1`` of shape ``(m,)``.
     """
-    _check_noise(spread)
+    _check_noise(spread, "spread")
     if isinstance(centers, (int, np.integer)) and not isinstance(centers, bool):
         if centers < 1:
-            raise ValueError(f"centers must be >= 1 or an array of shape (k, 2), got {centers!r}")
+            check.fail("centers", "an integer >= 1 or an array of shape (k, 2)", centers)
         angle = 2.0 * np.pi * np.arange(centers) / centers
         centers = 3.0 * np.column_stack([np.cos(angle), np.sin(angle)])
-    centers = np.asarray(centers, dtype=float)
+    centers = check.array("centers", centers, what="an integer >= 1 or an array of shape (k, 2)")
     if centers.ndim != 2 or centers.shape[1] != 2 or len(centers) < 1:
         raise ValueError(f"centers must have shape (k, 2), got shape {centers.shape}")
-    _check_m(m, minimum=len(centers))
+    m = _check_m(m, minimum=len(centers))
+    check.generator("rng", rng)
     labels = np.arange(m) % len(centers)
     X = centers[labels].T + spread * rng.standard_normal((2, m))
     return _shuffled(X, labels, rng)
@@ -110,8 +112,9 @@ def binary_targets(labels) -> np.ndarray:
     """0/1 labels of shape ``(m,)`` as the course's ``Y`` of shape ``(1, m)`` (float)."""
     labels = np.asarray(labels)
     if labels.ndim != 1 or not np.isin(labels, (0, 1)).all():
+        values = ", ".join(str(v) for v in np.unique(labels)[:5].tolist())
         raise ValueError(f"labels must be a 1-D array of 0/1, got shape {labels.shape} "
-                         f"with values {np.unique(labels)[:5]}")
+                         f"with values {values}")
     return labels.reshape(1, -1).astype(float)
 
 
@@ -124,7 +127,8 @@ def daily_temperatures(*, rng: np.random.Generator, days: int = 365) -> np.ndarr
     A temperate seasonal curve (about 4 C in mid January, 18 C in mid July, like London) plus
     weather that persists for a few days (an AR(1) process started in its stationary distribution).
     """
-    _check_m(days)
+    days = _check_m(days, name="days")
+    check.generator("rng", rng)
     d = np.arange(days)
     season = 11.0 - 7.0 * np.cos(2.0 * np.pi * (d - 15) / 365.0)
     shocks = 2.0 * rng.standard_normal(days)
@@ -167,9 +171,13 @@ def train_dev_test_split(X, Y, *, fractions, rng: np.random.Generator) -> Split:
     m = X.shape[1]
     if Y.ndim not in (1, 2) or Y.shape[-1] != m:
         raise ValueError(f"Y must have shape (m,) or (k, m) with m = {m} like X, got {Y.shape}")
-    fractions = np.asarray(fractions, dtype=float)
-    if fractions.shape != (3,) or (fractions < 0).any() or not np.isclose(fractions.sum(), 1.0):
-        raise ValueError(f"fractions must be three numbers >= 0 summing to 1, got {fractions}")
+    expected = "three numbers >= 0 summing to 1, e.g. (0.98, 0.01, 0.01)"
+    as_array = check.array("fractions", fractions, what=expected)
+    if (as_array.shape != (3,) or not np.isfinite(as_array).all() or (as_array < 0).any()
+            or not np.isclose(as_array.sum(), 1.0)):
+        check.fail("fractions", expected, fractions)
+    fractions = as_array
+    check.generator("rng", rng)
     n_dev, n_test = (int(round(f * m)) for f in fractions[1:])
     n_train = m - n_dev - n_test
     order = rng.permutation(m)
@@ -189,7 +197,7 @@ def normalize_fit(X) -> tuple[np.ndarray, np.ndarray]:
     ``X`` has shape ``(n_x, m)``; returns ``mu`` and ``sigma``, each of shape ``(n_x, 1)``
     (biased variance, ``ddof=0``, like ``sklearn.preprocessing.StandardScaler``).
     """
-    X = np.asarray(X, dtype=float)
+    X = check.array("X", X)
     if X.ndim != 2 or X.shape[1] < 1:
         raise ValueError(f"X must have shape (n_x, m) with m >= 1, got shape {X.shape}")
     return X.mean(axis=1, keepdims=True), X.std(axis=1, keepdims=True)
@@ -202,11 +210,10 @@ def normalize_apply(X, mu, sigma) -> np.ndarray:
     the same transformation. A feature with ``sigma == 0`` (constant in the training data) is only
     centred, not divided: it becomes 0 on the training set instead of NaN.
     """
-    X = np.asarray(X, dtype=float)
-    mu, sigma = np.asarray(mu, dtype=float), np.asarray(sigma, dtype=float)
+    X, mu, sigma = check.array("X", X), check.array("mu", mu), check.array("sigma", sigma)
     if X.ndim != 2 or mu.shape != (X.shape[0], 1) or sigma.shape != mu.shape:
         raise ValueError(f"X must be (n_x, m) and mu, sigma (n_x, 1); got X {X.shape}, "
                          f"mu {mu.shape}, sigma {sigma.shape}")
     if (sigma < 0).any():
-        raise ValueError(f"sigma must be >= 0, got min {sigma.min()}")
+        raise ValueError(f"sigma must be >= 0, got a minimum of {float(sigma.min())!r}")
     return (X - mu) / np.where(sigma > 0, sigma, 1.0)

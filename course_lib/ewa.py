@@ -11,18 +11,9 @@ weighting :math:`\\theta_{t-k}` with :math:`(1 - \\beta)\\beta^k` (:func:`ewa_we
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-
-def _check_beta(beta) -> float:
-    if isinstance(beta, bool) or not isinstance(beta, numbers.Real):
-        raise ValueError(f"beta must be a real number in [0, 1), got {beta!r}")
-    beta = float(beta)
-    if not 0.0 <= beta < 1.0:  # also rejects nan
-        raise ValueError(f"beta must be in [0, 1), got {beta}")
-    return beta
+from course_lib import _validate as check
 
 
 def ewa(theta, beta, *, bias_correction: bool = False) -> np.ndarray:
@@ -55,10 +46,11 @@ def ewa(theta, beta, *, bias_correction: bool = False) -> np.ndarray:
     fed ``theta_t`` as gradients, which also starts at zero; Adam's update uses the bias-corrected
     value ``exp_avg / (1 - beta**t)``. The input is not modified.
     """
-    beta = _check_beta(beta)
-    theta = np.asarray(theta, dtype=float)
+    beta = check.fraction("beta", beta)
+    bias_correction = check.boolean("bias_correction", bias_correction)
+    theta = check.array("theta", theta)
     if theta.ndim == 0:
-        raise ValueError("theta must have a time axis (axis 0), got a scalar")
+        raise ValueError(f"theta must have a time axis (axis 0), got a scalar {float(theta)!r}")
     if theta.shape[0] == 0:
         raise ValueError(f"theta must hold at least one time step, got shape {theta.shape}")
     if not np.all(np.isfinite(theta)):
@@ -84,7 +76,7 @@ def effective_window(beta) -> float:
     so after that many steps a value's weight has fallen to about a third of its first weight
     (0.9 gives 10, 0.98 gives 50, 0.5 gives 2).
     """
-    return 1.0 / (1.0 - _check_beta(beta))
+    return 1.0 / (1.0 - check.fraction("beta", beta))
 
 
 def ewa_weights(beta, n) -> np.ndarray:
@@ -107,7 +99,6 @@ def ewa_weights(beta, n) -> np.ndarray:
         Decreasing weights; they sum to :math:`1 - \\beta^n`, which is exactly the bias
         correction's denominator.
     """
-    beta = _check_beta(beta)
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
-        raise ValueError(f"n must be a positive integer, got {n!r}")
-    return (1.0 - beta) * beta ** np.arange(int(n), dtype=float)
+    beta = check.fraction("beta", beta)
+    n = check.integer("n", n, low=1)
+    return (1.0 - beta) * beta ** np.arange(n, dtype=float)

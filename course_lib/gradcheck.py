@@ -28,11 +28,13 @@ from typing import Callable
 
 import numpy as np
 
+from course_lib import _validate as check
+
 
 def _perturbed(f: Callable, x: np.ndarray, eps: float, lower: bool) -> np.ndarray:
-    if not eps > 0:
-        raise ValueError(f"eps must be > 0, got {eps}")
-    x = np.array(x, dtype=float)  # a private copy; the caller's array is never touched
+    check.function("f", f, what="a function of an array returning a number")
+    check.positive("eps", eps)
+    x = check.array("x", x).copy()  # a private copy; the caller's array is never touched
     grad = np.zeros_like(x)
     flat, gflat = x.reshape(-1), grad.reshape(-1)
     f0 = None if lower else float(f(x.copy()))
@@ -74,8 +76,8 @@ def one_sided_gradient(f: Callable, x, *, eps: float = 1e-7) -> np.ndarray:
 
 def relative_difference(a, b) -> float:
     """``||a - b||_2 / (||a||_2 + ||b||_2)`` over all entries (0 when both are zero)."""
-    a = np.asarray(a, dtype=float).ravel()
-    b = np.asarray(b, dtype=float).ravel()
+    a = check.array("a", a).ravel()
+    b = check.array("b", b).ravel()
     if a.shape != b.shape:
         raise ValueError(f"a has {a.size} entries but b has {b.size}")
     denom = np.linalg.norm(a) + np.linalg.norm(b)
@@ -91,6 +93,8 @@ def dict_to_vector(params: dict):
     keys_shapes : list of (key, shape)
         What :func:`vector_to_dict` needs to undo it.
     """
+    if not isinstance(params, dict):
+        check.fail("params", 'a dict of arrays {"W1": ..., "b1": ...}', params)
     keys_shapes = [(k, np.shape(v)) for k, v in params.items()]
     if not keys_shapes:
         return np.zeros(0), keys_shapes
@@ -100,7 +104,7 @@ def dict_to_vector(params: dict):
 
 def vector_to_dict(vector, keys_shapes) -> dict:
     """Inverse of :func:`dict_to_vector` (returns copies, never views of ``vector``)."""
-    vector = np.asarray(vector, dtype=float)
+    vector = check.array("vector", vector)
     total = sum(int(np.prod(s)) for _, s in keys_shapes)
     if vector.shape != (total,):
         raise ValueError(f"vector must have shape ({total},), got {vector.shape}")
@@ -129,8 +133,7 @@ def gradient_check(f: Callable, theta, dtheta, *, eps: float = 1e-7):
     approx : ndarray, shape (n,)
         The numerical gradient, for a per-component look.
     """
-    theta = np.asarray(theta, dtype=float)
-    dtheta = np.asarray(dtheta, dtype=float)
+    theta, dtheta = check.array("theta", theta), check.array("dtheta", dtheta)
     if theta.shape != dtheta.shape:
         raise ValueError(f"theta has shape {theta.shape} but dtheta has shape {dtheta.shape}")
     approx = numerical_gradient(f, theta, eps=eps)
@@ -158,6 +161,9 @@ def check_network_gradients(params: dict, X, Y, *, cost_and_grads: Callable, eps
         One row per component, e.g. ``("W1", (0, 2), 0.13, 0.13, 2e-11)``, for finding which
         entries disagree when there is a bug.
     """
+    check.function("cost_and_grads", cost_and_grads,
+                   what="a function cost_and_grads(params, X, Y) -> (cost, grads)")
+    check.positive("eps", eps)
     theta, keys_shapes = dict_to_vector(params)
     _, grads = cost_and_grads(params, X, Y)
     missing = [f"d{k}" for k in params if f"d{k}" not in grads]

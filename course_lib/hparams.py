@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_lib import _validate as check
+
 SCALES = ("linear", "log")
 
 
 def _check_bounds(name, low, high, *, log):
-    if not (np.isfinite(low) and np.isfinite(high) and low < high):
-        raise ValueError(f"{name} must satisfy low < high (finite), got ({low!r}, {high!r})")
-    if log and low <= 0:
-        raise ValueError(f"{name} on a log scale needs 0 < low < high, got ({low!r}, {high!r})")
+    """``(low, high)`` as floats with ``low < high`` (and ``0 < low`` on a log scale)."""
+    lo, hi = check.as_real(low), check.as_real(high)
+    if lo is None or hi is None or not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
+        check.fail(name, "two finite numbers (low, high) with low < high", (low, high))
+    if log and lo <= 0:
+        check.fail(f"{name} on a log scale", "two numbers (low, high) with 0 < low < high",
+                   (low, high))
+    return lo, hi
 
 
-def _check_size(size):
-    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 0:
-        raise ValueError(f"size must be an integer >= 0, got {size!r}")
+def _check_size(size, name="size"):
+    return check.integer(name, size, low=0)
 
 
 def sample_log_uniform(low: float, high: float, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -35,6 +40,7 @@ def sample_log_uniform(low: float, high: float, size: int, rng: np.random.Genera
     """
     _check_bounds("(low, high)", low, high, log=True)
     _check_size(size)
+    check.generator("rng", rng)
     r = rng.uniform(np.log10(low), np.log10(high), size)
     return np.clip(10.0**r, low, high)  # 10**log10(x) can miss x by one rounding step
 
@@ -49,8 +55,9 @@ def sample_beta(low: float, high: float, size: int, rng: np.random.Generator) ->
     0.9..0.99, because the average's window ``1/(1 - beta)`` is what matters. Draws exactly
     ``rng.uniform(log10(1 - high), log10(1 - low), size)``.
     """
-    if not 0.0 <= low < high < 1.0:
-        raise ValueError(f"(low, high) must satisfy 0 <= low < high < 1, got ({low!r}, {high!r})")
+    lo, hi = _check_bounds("(low, high)", low, high, log=False)
+    if not 0.0 <= lo < hi < 1.0:
+        check.fail("(low, high)", "two numbers with 0 <= low < high < 1", (low, high))
     _check_size(size)
     one_minus = sample_log_uniform(1.0 - high, 1.0 - low, size, rng)
     return np.clip(1.0 - one_minus, low, high)
@@ -58,7 +65,7 @@ def sample_beta(low: float, high: float, size: int, rng: np.random.Generator) ->
 
 def _parse(ranges, scales):
     if not isinstance(ranges, dict) or not ranges:
-        raise ValueError(f"ranges must be a non-empty dict name -> (low, high), got {ranges!r}")
+        check.fail("ranges", "a non-empty dict name -> (low, high)", ranges)
     scales = {} if scales is None else (
         dict.fromkeys(ranges, scales) if isinstance(scales, str) else dict(scales))
     unknown = set(scales) - set(ranges)
@@ -68,9 +75,10 @@ def _parse(ranges, scales):
     for name, bounds in ranges.items():
         scale = scales.get(name, "linear")
         if scale not in SCALES:
-            raise ValueError(f"scale of {name!r} must be 'linear' or 'log', got {scale!r}")
-        low, high = (float(v) for v in bounds)
-        _check_bounds(f"range of {name!r}", low, high, log=scale == "log")
+            check.fail(f"the scale of {name!r}", "'linear' or 'log'", scale)
+        if isinstance(bounds, (str, bytes)) or not hasattr(bounds, "__len__") or len(bounds) != 2:
+            check.fail(f"the range of {name!r}", "a pair (low, high)", bounds)
+        low, high = _check_bounds(f"the range of {name!r}", *bounds, log=scale == "log")
         parsed[name] = (low, high, scale)
     return parsed
 
@@ -92,9 +100,7 @@ def grid_design(ranges: dict, n_per_axis, *, scales=None) -> dict:
     counts = n_per_axis if isinstance(n_per_axis, dict) else dict.fromkeys(axes, n_per_axis)
     values = []
     for name, (low, high, scale) in axes.items():
-        n = counts.get(name)
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"n_per_axis for {name!r} must be an integer >= 1, got {n!r}")
+        n = check.integer(f"n_per_axis for {name!r}", counts.get(name), low=1)
         values.append(_from_unit(np.linspace(0.0, 1.0, n) if n > 1 else np.array([0.5]),
                                  low, high, scale))
     mesh = np.meshgrid(*values, indexing="ij")
@@ -108,7 +114,8 @@ def random_design(ranges: dict, n: int, rng: np.random.Generator, *, scales=None
     hyperparameter gets 25 distinct values (with probability 1), where a 5 x 5 grid gives 5.
     """
     axes = _parse(ranges, scales)
-    _check_size(n)
+    _check_size(n, "n")
+    check.generator("rng", rng)
     return {name: _from_unit(rng.random(n), *spec) for name, spec in axes.items()}
 
 
@@ -121,16 +128,15 @@ def zoom(ranges: dict, best_point: dict, *, factor: float, scales=None) -> dict:
     ``log10`` units for log-scale names. Returns new ranges (a dict like ``ranges``).
     """
     axes = _parse(ranges, scales)
-    if not np.isfinite(factor) or factor < 1:
-        raise ValueError(f"factor must be a number >= 1, got {factor!r}")
+    check.number("factor", factor, low=1.0)
+    if not isinstance(best_point, dict):
+        check.fail("best_point", "a dict name -> value", best_point)
     missing = set(axes) - set(best_point)
     if missing:
         raise ValueError(f"best_point lacks {sorted(missing)}; it needs a value for each range")
     new = {}
     for name, (low, high, scale) in axes.items():
-        c = float(best_point[name])
-        if not low <= c <= high:
-            raise ValueError(f"best_point[{name!r}] must be in [{low}, {high}], got {c}")
+        c = check.number(f"best_point[{name!r}]", best_point[name], low=low, high=high)
         to, back = (np.log10, lambda v: 10.0**v) if scale == "log" else (float, float)
         lo, hi, c = to(low), to(high), to(c)
         half = (hi - lo) / factor / 2.0

@@ -30,22 +30,29 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_lib import _validate as check
+
 
 def _check_layer_dims(layer_dims) -> list[int]:
+    expected = "a list of at least 2 positive integers [n0, n1, ...]"
+    if isinstance(layer_dims, (str, bytes)) or not hasattr(layer_dims, "__len__"):
+        check.fail("layer_dims", expected, layer_dims)
     dims = list(layer_dims)
-    if len(dims) < 2:
-        raise ValueError(f"layer_dims must list at least 2 sizes [n0, n1, ...], got {dims}")
-    for d in dims:
-        if int(d) != d or d < 1:
-            raise ValueError(f"layer_dims must hold positive integers, got {dims}")
-    return [int(d) for d in dims]
+    sizes = None
+    if len(dims) >= 2:
+        try:
+            sizes = [check.integer("layer_dims", d, low=1) for d in dims]
+        except ValueError:
+            pass  # reported below with the whole list
+    if sizes is None:
+        check.fail("layer_dims", expected, dims)
+    return sizes
 
 
 def _scaled(layer_dims, rng: np.random.Generator, std) -> dict[str, np.ndarray]:
     """Draw every W[l] as standard normal times ``std(n_prev, n_cur)``, zero biases."""
     dims = _check_layer_dims(layer_dims)
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rng must be a numpy.random.Generator, got {type(rng).__name__}")
+    check.generator("rng", rng)
     params = {}
     for l in range(1, len(dims)):
         n_prev, n_cur = dims[l - 1], dims[l]
@@ -73,8 +80,7 @@ def random_normal(layer_dims, rng: np.random.Generator, *, scale: float = 0.01):
     A fixed ``scale`` ignores the layer's fan-in; ``scale=10`` reproduces the course's
     "too-large random initialization" that saturates activations.
     """
-    if not scale > 0:
-        raise ValueError(f"scale must be > 0, got {scale}")
+    check.positive("scale", scale)
     return _scaled(layer_dims, rng, lambda n_prev, n_cur: scale)
 
 

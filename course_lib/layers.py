@@ -16,36 +16,49 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_lib import _validate as check
 from course_lib.softmax import softmax, softmax_cross_entropy
 
 
 def sigmoid(Z):
     """:math:`\\sigma(z) = 1 / (1 + e^{-z})`, as ``(1 + tanh(z/2)) / 2`` (never overflows)."""
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(Z, dtype=float)))
+    return 0.5 * (1.0 + np.tanh(0.5 * check.array("Z", Z)))
 
 
 def relu(Z):
     """:math:`\\max(0, z)` elementwise."""
-    return np.maximum(Z, 0.0)
+    return np.maximum(check.array("Z", Z), 0.0)
 
 
 def tanh(Z):
     """:math:`\\tanh z` elementwise."""
-    return np.tanh(Z)
+    return np.tanh(check.array("Z", Z))
+
+
+def _same_shapes(dA, Z, A):
+    """``dA``, ``Z`` and ``A = g(Z)`` as float arrays of one shape (a layer's ``(n, m)``)."""
+    dA, Z, A = check.array("dA", dA), check.array("Z", Z), check.array("A", A)
+    if not dA.shape == Z.shape == A.shape:
+        raise ValueError(f"dA, Z and A must have the same shape (n, m), got {dA.shape}, "
+                         f"{Z.shape} and {A.shape}")
+    return dA, Z, A
 
 
 def sigmoid_backward(dA, Z, A):
     """``dZ = dA * A * (1 - A)`` (``Z`` unused: the derivative is cheapest from ``A``)."""
+    dA, Z, A = _same_shapes(dA, Z, A)
     return dA * A * (1.0 - A)
 
 
 def relu_backward(dA, Z, A):
     """``dZ = dA * [Z > 0]`` (the derivative at exactly 0 is taken as 0, like PyTorch)."""
+    dA, Z, A = _same_shapes(dA, Z, A)
     return dA * (Z > 0)
 
 
 def tanh_backward(dA, Z, A):
     """``dZ = dA * (1 - A**2)``."""
+    dA, Z, A = _same_shapes(dA, Z, A)
     return dA * (1.0 - A * A)
 
 
@@ -61,9 +74,21 @@ OUTPUTS = {"sigmoid": sigmoid, "softmax": softmax}
 
 
 def linear_forward(A_prev, W, b=None):
-    """``Z = W A_prev + b`` (``b`` omitted when batch norm's ``beta`` replaces it)."""
+    """``Z = W A_prev + b`` (``b`` omitted when batch norm's ``beta`` replaces it).
+
+    ``A_prev`` is ``(n[l-1], m)``, ``W`` is ``(n[l], n[l-1])``, ``b`` is ``(n[l], 1)``.
+    """
+    A_prev, W = check.array("A_prev", A_prev, ndim=2), check.array("W", W, ndim=2)
+    if W.shape[1] != A_prev.shape[0]:
+        raise ValueError(f"W has shape {W.shape} but A_prev has shape {A_prev.shape}; W needs "
+                         f"one column per row of A_prev ({A_prev.shape[0]})")
     Z = W @ A_prev
-    return Z if b is None else Z + b
+    if b is None:
+        return Z
+    b = check.array("b", b)
+    if b.shape != (W.shape[0], 1):
+        raise ValueError(f"b must have shape ({W.shape[0]}, 1) like the rows of W, got {b.shape}")
+    return Z + b
 
 
 def linear_backward(dZ, A_prev, W, *, with_bias: bool = True):
@@ -76,6 +101,11 @@ def linear_backward(dZ, A_prev, W, *, with_bias: bool = True):
     A_prev : ndarray, shape (n[l-1], m)
     W : ndarray, shape (n[l], n[l-1])
     """
+    dZ, A_prev = check.array("dZ", dZ, ndim=2), check.array("A_prev", A_prev, ndim=2)
+    W = check.array("W", W, ndim=2)
+    if dZ.shape != (W.shape[0], A_prev.shape[1]) or W.shape[1] != A_prev.shape[0]:
+        raise ValueError(f"dZ must have shape (n[l], m) = ({W.shape[0]}, {A_prev.shape[1]}) for W "
+                         f"of shape {W.shape} and A_prev of shape {A_prev.shape}, got {dZ.shape}")
     dW = dZ @ A_prev.T
     db = dZ.sum(axis=1, keepdims=True) if with_bias else None
     return W.T @ dZ, dW, db
@@ -111,10 +141,13 @@ def output_cost(ZL, Y, *, output: str):
     ``torch.nn.functional.binary_cross_entropy_with_logits(ZL, Y)`` (mean reduction, ``n_y = 1``).
     Softmax uses :func:`course_lib.softmax.softmax_cross_entropy`.
     """
+    check.choice("output", output, OUTPUTS)
     if output == "softmax":
         return softmax_cross_entropy(ZL, Y)
-    if output != "sigmoid":
-        raise ValueError(f"output must be 'sigmoid' or 'softmax', got {output!r}")
+    ZL, Y = check.array("ZL", ZL, ndim=2), check.array("Y", Y)
+    if Y.shape != ZL.shape:
+        raise ValueError(f"Y must have the shape of ZL {ZL.shape} (0/1 targets, examples as "
+                         f"columns), got {Y.shape}")
     m = ZL.shape[1]
     cost = float(np.sum(np.logaddexp(0.0, ZL) - Y * ZL)) / m
     return cost, (sigmoid(ZL) - Y) / m

@@ -10,18 +10,17 @@ import math
 
 import numpy as np
 
+from course_lib import _validate as check
 
-def _check_size(mini_batch_size):
-    if isinstance(mini_batch_size, bool) or not isinstance(mini_batch_size, (int, np.integer)):
-        raise ValueError(f"mini_batch_size must be a positive integer, got {mini_batch_size!r}")
-    if mini_batch_size <= 0:
-        raise ValueError(f"mini_batch_size must be a positive integer, got {mini_batch_size}")
+
+def _check_size(mini_batch_size) -> int:
+    return check.integer("mini_batch_size", mini_batch_size, low=1)
 
 
 def n_mini_batches(m: int, mini_batch_size: int) -> int:
     """Number of mini-batches (= gradient steps) per epoch: ``ceil(m / mini_batch_size)``."""
-    _check_size(mini_batch_size)
-    return math.ceil(m / mini_batch_size)
+    m = check.integer("m (the number of examples)", m, low=0)
+    return math.ceil(m / _check_size(mini_batch_size))
 
 
 def random_mini_batches(X, Y, mini_batch_size: int, rng: np.random.Generator):
@@ -55,7 +54,8 @@ def random_mini_batches(X, Y, mini_batch_size: int, rng: np.random.Generator):
     the random source (PyTorch draws its own permutation) and the layout (PyTorch puts examples in
     rows). The inputs are not modified.
     """
-    _check_size(mini_batch_size)
+    mini_batch_size = _check_size(mini_batch_size)
+    check.generator("rng", rng)
     X, Y = np.asarray(X), np.asarray(Y)
     if X.ndim != 2:
         raise ValueError(f"X must have shape (n_x, m), got shape {X.shape}")

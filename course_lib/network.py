@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from course_lib import _validate as check
 from course_lib import batchnorm as bn
 from course_lib import layers
 from course_lib.regularization import dropout_backward, dropout_forward, l2_cost, l2_grad
@@ -41,20 +42,24 @@ class ForwardCache(NamedTuple):
     bn_stats: dict  # updated running statistics
 
 
+def _check_cache(cache):
+    if not isinstance(cache, ForwardCache):
+        check.fail("cache", "the ForwardCache returned by forward(...)", cache)
+
+
 def _n_layers(params) -> int:
     return sum(1 for k in params if k.startswith("W"))
 
 
 def hidden_keep_probs(keep_prob, L: int) -> tuple:
     """``keep_prob`` (one number, or one per hidden layer 1..L-1) as a tuple of L-1 numbers."""
-    kps = (keep_prob,) * (L - 1) if np.isscalar(keep_prob) else tuple(keep_prob)
-    if len(kps) != L - 1:
-        raise ValueError(f"keep_prob must be a number or one number per hidden layer ({L - 1}), "
-                         f"got {keep_prob!r}")
-    for kp in kps:
-        if not 0 < kp <= 1:
-            raise ValueError(f"keep_prob must be in (0, 1], got {kp}")
-    return tuple(float(kp) for kp in kps)
+    L = check.integer("L (the number of layers)", L, low=1)
+    if isinstance(keep_prob, (list, tuple, np.ndarray)):
+        kps = tuple(np.ravel(keep_prob)) if isinstance(keep_prob, np.ndarray) else keep_prob
+        if len(kps) != L - 1:
+            check.fail("keep_prob", f"a number or one number per hidden layer ({L - 1})", keep_prob)
+        return tuple(check.probability("keep_prob", kp) for kp in kps)
+    return (check.probability("keep_prob", keep_prob),) * (L - 1)
 
 
 def forward(params, X, *, training: bool, activation="relu", output="sigmoid", keep_prob=1.0,
@@ -68,16 +73,21 @@ def forward(params, X, *, training: bool, activation="relu", output="sigmoid", k
     (``{l: BatchNormStats}``; missing layers start at mean 0, variance 1). Batch norm is used when
     ``params`` holds ``gamma1``. ``cache.bn_stats`` holds the updated running statistics.
     """
-    if activation not in layers.ACTIVATIONS:
-        raise ValueError(f"activation must be one of {sorted(layers.ACTIVATIONS)}, "
-                         f"got {activation!r}")
-    if output not in layers.OUTPUTS:
-        raise ValueError(f"output must be one of {sorted(layers.OUTPUTS)}, got {output!r}")
+    training = check.boolean("training", training)
+    check.choice("activation", activation, layers.ACTIVATIONS)
+    check.choice("output", output, layers.OUTPUTS)
+    if not isinstance(params, dict) or "W1" not in params:
+        check.fail("params", 'a dict {"W1": ..., "b1": ..., ...} (e.g. from mlp.init_params)',
+                   params)
     L = _n_layers(params)
     keep_probs = hidden_keep_probs(keep_prob, L)
-    if training and min(keep_probs, default=1.0) < 1 and rng is None:
-        raise ValueError("rng is required for dropout (training=True with keep_prob < 1)")
-    X = np.asarray(X, dtype=float)
+    if training and min(keep_probs, default=1.0) < 1:
+        if rng is None:
+            raise ValueError("rng is required for dropout (training=True with keep_prob < 1)")
+        check.generator("rng", rng)
+    check.fraction("bn_decay", bn_decay)
+    check.positive("bn_eps", bn_eps)
+    X = check.array("X", X)
     if X.ndim != 2 or X.shape[0] != params["W1"].shape[1]:
         raise ValueError(f"X must have shape ({params['W1'].shape[1]}, m) to match W1 of shape "
                          f"{params['W1'].shape}, got shape {X.shape}")
@@ -110,9 +120,11 @@ def backward(Y, cache: ForwardCache, *, lambd=0.0, m_reg=None) -> dict:
     ``m_reg`` is the ``m`` of the L2 term (default: the batch's ``m``; :func:`train` passes the
     training-set size so each mini-batch cost estimates the full regularized cost).
     """
+    _check_cache(cache)
+    check.non_negative("lambd", lambd)
     params, L = cache.params, _n_layers(cache.params)
     m = cache.ZL.shape[1]
-    m_reg = m if m_reg is None else m_reg
+    m_reg = m if m_reg is None else check.integer("m_reg", m_reg, low=1)
     _, dZ = layers.output_cost(cache.ZL, Y, output=cache.output)
     grads = {}
     dA, grads[f"dW{L}"], grads[f"db{L}"] = layers.linear_backward(dZ, cache.A_last, params[f"W{L}"])
@@ -136,6 +148,8 @@ def backward(Y, cache: ForwardCache, *, lambd=0.0, m_reg=None) -> dict:
 
 def cost_from_cache(Y, cache: ForwardCache, *, lambd=0.0, m_reg=None) -> float:
     """Regularized cost of a forward pass (``m_reg`` as in :func:`backward`)."""
+    _check_cache(cache)
+    check.non_negative("lambd", lambd)
     data, _ = layers.output_cost(cache.ZL, Y, output=cache.output)
     m_reg = cache.ZL.shape[1] if m_reg is None else m_reg
     return data + (l2_cost(cache.params, lambd=lambd, m=m_reg) if lambd else 0.0)

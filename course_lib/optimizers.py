@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
+import inspect
+
 import numpy as np
+
+from course_lib import _validate as check
 
 
 class GDState(NamedTuple):  # plain gradient descent keeps no state
@@ -32,21 +36,17 @@ class AdamState(NamedTuple):
     t: int  # number of steps taken so far; the next step is number t + 1
 
 
-_REAL = (float, int, np.floating, np.integer)  # concrete types: isinstance on them is fast
-
-
 def _check(w, dw, *, lr, **hyper):
     """Validate the shared arguments; return ``w`` and ``dw`` as float arrays."""
-    w, dw = np.asarray(w, dtype=float), np.asarray(dw, dtype=float)
+    w, dw = check.array("w", w), check.array("dw", dw)
     if w.shape != dw.shape:
         raise ValueError(f"dw must have the shape of w {w.shape}, got {dw.shape}")
-    if not (isinstance(lr, _REAL) and lr > 0):
-        raise ValueError(f"lr must be a positive number, got {lr!r}")
+    check.positive("lr", lr)
     for name, value in hyper.items():
-        if name.startswith("beta") and not (isinstance(value, _REAL) and 0 <= value < 1):
-            raise ValueError(f"{name} must be in [0, 1), got {value!r}")
-        if name == "eps" and not (isinstance(value, _REAL) and value > 0):
-            raise ValueError(f"eps must be a positive number, got {value!r}")
+        if name == "eps":
+            check.positive("eps", value)
+        else:  # beta, beta1, beta2: the weights of exponentially weighted averages
+            check.fraction(name, value)
     return w, dw
 
 
@@ -170,9 +170,20 @@ OPTIMIZERS = {
 }
 
 
-def _rule(opt):  # the (init, step) pair of a name
-    if opt not in OPTIMIZERS:
-        raise ValueError(f"opt must be one of {sorted(OPTIMIZERS)}, got {opt!r}")
+#: name -> the keyword hyperparameters of its step besides ``lr`` (read from the signatures).
+HYPERPARAMETERS = {name: tuple(p for p in inspect.signature(step).parameters
+                               if p not in ("w", "dw", "state", "lr"))
+                   for name, (_, step) in OPTIMIZERS.items()}
+
+
+def _rule(opt, hyperparams=(), *, name="opt"):
+    """The (init, step) pair of a name, after checking the name and the hyperparameters' names."""
+    check.choice(name, opt, OPTIMIZERS)
+    unknown = sorted(set(hyperparams) - set(HYPERPARAMETERS[opt]))
+    if unknown:
+        allowed = ", ".join(("lr",) + HYPERPARAMETERS[opt])
+        raise ValueError(f"the hyperparameters of {opt!r} must be among ({allowed}), "
+                         f"got {', '.join(map(repr, unknown))}")
     return OPTIMIZERS[opt]
 
 
@@ -204,16 +215,18 @@ def optimize(opt: str, grad_fn: Callable, w0, *, n_steps: int, lr, schedule=None
         stopped and raises no warning: its points become inf or nan and are returned as they are
         (cut them with ``course_lib.plotting.finite_or_none``).
     """
-    init, step = _rule(opt)
-    if int(n_steps) != n_steps or n_steps < 0:
-        raise ValueError(f"n_steps must be a non-negative integer, got {n_steps!r}")
+    init, step = _rule(opt, hyperparams)
+    check.function("grad_fn", grad_fn, what="a function grad_fn(w) -> dw")
+    n_steps = check.integer("n_steps", n_steps, low=0)
+    if schedule is not None:
+        check.function("schedule", schedule, what="a function schedule(k) -> lr, or None")
     _check(0.0, 0.0, lr=lr, **hyperparams)  # fail early, before any step
-    w = np.array(w0, dtype=float)
-    path = np.empty((int(n_steps) + 1, *w.shape))
+    w = check.array("w0", w0).copy()
+    path = np.empty((n_steps + 1, *w.shape))
     path[0] = w
     state = init(w)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-        for k in range(int(n_steps)):
+        for k in range(n_steps):
             lr_k = lr if schedule is None else schedule(k)
             w, state = step(w, grad_fn(w), state, lr=lr_k, **hyperparams)
             path[k + 1] = w
@@ -231,6 +244,8 @@ def _grad_for(name, grads):
 def init_params_state(opt: str, params: dict) -> dict:
     """One fresh state per parameter: ``{"W1": state, "b1": state, ...}``."""
     init, _ = _rule(opt)
+    if not isinstance(params, dict):
+        check.fail("params", 'a dict of arrays {"W1": ..., "b1": ...}', params)
     return {name: init(value) for name, value in params.items()}
 
 
@@ -241,7 +256,10 @@ def step_params(opt: str, params: dict, grads: dict, state: dict, *, lr, **hyper
     under ``"W1"``. ``state`` comes from :func:`init_params_state` or the previous call. Neither
     dict nor any array in them is modified.
     """
-    _, step = _rule(opt)
+    _, step = _rule(opt, hyperparams)
+    for name, value in (("params", params), ("grads", grads), ("state", state)):
+        if not isinstance(value, dict):
+            check.fail(name, "a dict keyed by parameter name", value)
     new_params, new_state = {}, {}
     for name, value in params.items():
         if name not in state:

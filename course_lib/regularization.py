@@ -22,17 +22,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_lib import _validate as check
+
 
 def _check_lambd_m(lambd, m):
-    if not lambd >= 0:
-        raise ValueError(f"lambd must be >= 0, got {lambd}")
-    if not m > 0:
-        raise ValueError(f"m must be a positive number of examples, got {m}")
-
-
-def _check_keep_prob(keep_prob):
-    if not 0 < keep_prob <= 1:
-        raise ValueError(f"keep_prob must be in (0, 1], got {keep_prob}")
+    check.non_negative("lambd", lambd)
+    check.integer("m (the number of training examples)", m, low=1)
 
 
 def l2_cost(params: dict, *, lambd: float, m: int) -> float:
@@ -60,6 +55,8 @@ def l2_cost(params: dict, *, lambd: float, m: int) -> float:
     adds the same gradient term (on the weights only if the biases are put in a separate group).
     """
     _check_lambd_m(lambd, m)
+    if not isinstance(params, dict):
+        check.fail("params", 'a dict of arrays {"W1": ..., "b1": ...}', params)
     total = sum(float(np.sum(np.square(v))) for k, v in params.items() if k.startswith("W"))
     return lambd / (2.0 * m) * total
 
@@ -67,7 +64,7 @@ def l2_cost(params: dict, *, lambd: float, m: int) -> float:
 def l2_grad(W: np.ndarray, *, lambd: float, m: int) -> np.ndarray:
     """The L2 gradient term ``lambd / m * W`` to add to ``dW`` (same shape as ``W``)."""
     _check_lambd_m(lambd, m)
-    return (lambd / m) * np.asarray(W, dtype=float)
+    return (lambd / m) * check.array("W", W)
 
 
 def dropout_forward(A: np.ndarray, keep_prob: float, rng: np.random.Generator):
@@ -97,8 +94,9 @@ def dropout_forward(A: np.ndarray, keep_prob: float, rng: np.random.Generator):
     Equals ``torch.nn.functional.dropout(A, p=1 - keep_prob, training=True)`` in distribution
     (PyTorch's ``p`` is the probability of *dropping*).
     """
-    _check_keep_prob(keep_prob)
-    A = np.asarray(A, dtype=float)
+    check.probability("keep_prob", keep_prob)
+    check.generator("rng", rng)
+    A = check.array("A", A)
     mask = rng.random(A.shape) < keep_prob
     return A * mask / keep_prob, mask
 
@@ -117,8 +115,8 @@ def dropout_backward(dA: np.ndarray, mask: np.ndarray, keep_prob: float) -> np.n
         The mask returned by the forward pass.
     keep_prob : float in (0, 1]
     """
-    _check_keep_prob(keep_prob)
-    dA = np.asarray(dA, dtype=float)
+    check.probability("keep_prob", keep_prob)
+    dA = check.array("dA", dA)
     mask = np.asarray(mask)
     if dA.shape != mask.shape:
         raise ValueError(f"dA has shape {dA.shape} but mask has shape {mask.shape}")

@@ -9,39 +9,26 @@ dropdowns.
 
 from __future__ import annotations
 
-import math
-import numbers
-
 import numpy as np
 
-
-def _positive(name: str, value, *, upper=None, upper_included: bool = True) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a real number, got {value!r}")
-    value = float(value)
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive finite number, got {value}")
-    if upper is not None and (value > upper or (value == upper and not upper_included)):
-        bracket = "]" if upper_included else ")"
-        raise ValueError(f"{name} must be in (0, {upper}{bracket}, got {value}")
-    return value
+from course_lib import _validate as check
 
 
-def _non_negative(name: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a real number, got {value!r}")
-    value = float(value)
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"{name} must be a non-negative finite number, got {value}")
-    return value
+def _positive(name: str, value, *, upper=None) -> float:
+    """A finite number > 0, at most ``upper`` when given (``(0, upper]``)."""
+    if upper is None:
+        return check.positive(name, value)
+    return check.number(name, value, low=0.0, high=upper, low_open=True)
 
 
 def _epochs(epoch) -> np.ndarray:
-    arr = np.asarray(epoch, dtype=float)
+    arr = check.array("epoch", epoch, what="a number or an array of numbers >= 0")
     if arr.size == 0:
         raise ValueError(f"epoch must not be empty, got shape {arr.shape}")
     if not np.all(np.isfinite(arr)) or np.any(arr < 0):
-        raise ValueError(f"epoch must be finite and >= 0, got {epoch!r}")
+        bad = arr[~np.isfinite(arr) | (arr < 0)].ravel()[0]
+        raise ValueError(f"epoch must be finite and >= 0, got {float(bad)!r}"
+                         + ("" if arr.ndim == 0 else f" among the epochs of shape {arr.shape}"))
     return arr
 
 
@@ -80,7 +67,7 @@ def inverse_time_decay(lr0, epoch, *, decay_rate):
     no dedicated scheduler; ``LambdaLR(opt, lambda e: 1 / (1 + decay_rate * e))`` reproduces it.
     """
     lr0 = _positive("lr0", lr0)
-    decay_rate = _non_negative("decay_rate", decay_rate)
+    decay_rate = check.non_negative("decay_rate", decay_rate)
     e = _epochs(epoch)
     return _out(lr0 / (1.0 + decay_rate * e), epoch)
 
@@ -150,7 +137,7 @@ def fixed_interval_decay(lr0, epoch, *, decay_rate, time_interval):
     staircase=True)``; with ``time_interval = 1`` it is :func:`inverse_time_decay` at integer epochs.
     """
     lr0 = _positive("lr0", lr0)
-    decay_rate = _non_negative("decay_rate", decay_rate)
+    decay_rate = check.non_negative("decay_rate", decay_rate)
     time_interval = _positive("time_interval", time_interval)
     e = _epochs(epoch)
     return _out(lr0 / (1.0 + decay_rate * np.floor(e / time_interval)), epoch)

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from course_lib import _validate as check
 from course_lib import data, mlp
 
 
@@ -40,8 +41,7 @@ def process_executor(max_workers: int = 2) -> ProcessPoolExecutor:
     ``os.environ``, which the workers inherit; numpy in this process is already loaded and keeps
     its threads. "spawn" works the same on Linux, macOS and Windows.
     """
-    if isinstance(max_workers, bool) or not isinstance(max_workers, int) or max_workers < 1:
-        raise ValueError(f"max_workers must be a positive integer, got {max_workers!r}")
+    max_workers = check.integer("max_workers", max_workers, low=1)
     for name, value in ONE_BLAS_THREAD.items():
         os.environ.setdefault(name, value)
     return ProcessPoolExecutor(max_workers=max_workers, mp_context=multiprocessing.get_context("spawn"))
@@ -66,6 +66,7 @@ class Task(NamedTuple):
 
 def make_task(*, seed: int = 0, m: int = 600, noise: float = 0.3) -> Task:
     """Noisy moons, split 2/3 training and 1/3 dev, inputs normalized with the training stats."""
+    seed = check.integer("seed", seed, low=0)
     rng = np.random.default_rng(seed)
     X, labels = data.moons(m, noise=noise, rng=rng)
     s = data.train_dev_test_split(X, data.binary_targets(labels), fractions=(2 / 3, 1 / 3, 0.0),
@@ -83,6 +84,11 @@ def train_chunk(task: Task, *, lr: float, n_epochs: int, model=None, hidden: int
     the mini-batch shuffles of a new model; a continued model draws its shuffles from
     ``seed + epochs already done`` so every chunk is reproducible.
     """
+    if not isinstance(task, Task):
+        check.fail("task", "a Task (from make_task)", task)
+    if model is None:
+        hidden = check.integer("hidden", hidden, low=1)
+    seed = check.integer("seed", seed, low=0)
     done = 0 if model is None else model.epochs_done
     rng = np.random.default_rng([seed, done])
     return mlp.train(task.X_train, task.Y_train, rng=rng, model=model,
@@ -97,14 +103,14 @@ def run_trial(trial: Trial, task: Task, *, n_epochs: int = 60) -> dict:
     Returns a dict with the trial's ``alpha``, ``hidden``, ``seed``, the per-epoch ``dev_cost``
     and ``dev_acc`` lists, the final ``dev_acc`` as ``score`` and ``diverged``.
     """
-    if not trial.alpha > 0:
-        raise ValueError(f"trial.alpha must be > 0, got {trial.alpha!r}")
-    if int(trial.hidden) != trial.hidden or trial.hidden < 1:
-        raise ValueError(f"trial.hidden must be a positive integer, got {trial.hidden!r}")
-    _, history = train_chunk(task, lr=float(trial.alpha), n_epochs=n_epochs,
-                             hidden=int(trial.hidden), seed=int(trial.seed))
+    if not isinstance(trial, Trial):
+        check.fail("trial", "a Trial(alpha, hidden, seed)", trial)
+    alpha = check.positive("trial.alpha", trial.alpha)
+    hidden = check.integer("trial.hidden", trial.hidden, low=1)
+    seed = check.integer("trial.seed", trial.seed, low=0)
+    _, history = train_chunk(task, lr=alpha, n_epochs=n_epochs, hidden=hidden, seed=seed)
     dev_acc = history["dev_acc"]
-    return {"alpha": float(trial.alpha), "hidden": int(trial.hidden), "seed": int(trial.seed),
+    return {"alpha": alpha, "hidden": hidden, "seed": seed,
             "dev_cost": [float(c) for c in history["dev_cost"]],
             "dev_acc": [float(a) for a in dev_acc],
             "score": float(dev_acc[-1]) if dev_acc else 0.0,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_lib import _validate as check
+
 # log(0) would be -inf; the smallest positive double keeps the cost finite (at most ~708.4 per example).
 _TINY = np.finfo(float).tiny
 
@@ -35,7 +37,7 @@ def softmax(Z) -> np.ndarray:
     keeps ``exp`` from overflowing for logits like 1e4. Equals ``torch.softmax(Z, dim=0)``.
     Non-finite logits (a diverged network) give NaN without a warning; callers report divergence.
     """
-    Z = np.asarray(Z, dtype=float)
+    Z = check.array("Z", Z)
     if Z.ndim not in (1, 2) or Z.shape[0] < 1:
         raise ValueError(f"Z must have shape (C, m) or (C,) with C >= 1, got shape {Z.shape}")
     with np.errstate(invalid="ignore", over="ignore"):
@@ -45,9 +47,10 @@ def softmax(Z) -> np.ndarray:
 
 def one_hot(labels, C: int) -> np.ndarray:
     """Columns ``e_{label}``: ``Y[k, i] = 1`` if example ``i`` has class ``k``; shape ``(C, m)``."""
-    if isinstance(C, bool) or not isinstance(C, (int, np.integer)) or C < 1:
-        raise ValueError(f"C must be a positive integer (number of classes), got {C!r}")
+    C = check.integer("C (the number of classes)", C, low=1)
     labels = np.asarray(labels)
+    if labels.dtype.kind not in "biuf":
+        check.fail("labels", f"an array of class numbers in [0, {C})", labels)
     if labels.ndim == 2 and labels.shape[0] == 1:
         labels = labels[0]
     if labels.ndim != 1:
@@ -55,18 +58,20 @@ def one_hot(labels, C: int) -> np.ndarray:
     if labels.size and not np.issubdtype(labels.dtype, np.integer):
         as_float = labels.astype(float)
         if not np.all(np.isfinite(as_float)) or not np.all(as_float == np.round(as_float)):
-            raise ValueError(f"labels must be whole numbers in [0, {C}), got {labels[:5]}")
+            bad = as_float[~np.isfinite(as_float) | (as_float != np.round(as_float))]
+            raise ValueError(f"labels must be whole numbers in [0, {C}), got {float(bad[0])!r} "
+                             f"among them")
     as_int = labels.astype(int)
     if labels.size and (as_int.min() < 0 or as_int.max() >= C):
         raise ValueError(f"labels must be in [0, {C}) for C = {C}, got values from "
                          f"{as_int.min()} to {as_int.max()}")
-    Y = np.zeros((int(C), labels.size))
+    Y = np.zeros((C, labels.size))
     Y[as_int, np.arange(labels.size)] = 1.0
     return Y
 
 
 def _check_targets(Y, shape, other: str) -> np.ndarray:
-    Y = np.asarray(Y, dtype=float)
+    Y = check.array("Y", Y, what=f"one-hot of shape {shape} (use one_hot(labels, C))")
     if Y.shape != shape:
         raise ValueError(f"{other} has shape {shape} but Y has shape {Y.shape}; "
                          f"Y must be one-hot of shape (C, m) (use one_hot(labels, C))")
@@ -100,7 +105,7 @@ def cross_entropy(Y_hat, Y) -> float:
     for the true class costs about 708.4 instead of ``inf``, and ``0 * log 0`` counts as 0.
     Equals ``torch.nn.functional.nll_loss(torch.log(Y_hat.T), labels)`` for positive ``Y_hat``.
     """
-    Y_hat = np.asarray(Y_hat, dtype=float)
+    Y_hat = check.array("Y_hat", Y_hat)
     if Y_hat.ndim != 2:
         raise ValueError(f"Y_hat must have shape (C, m), got shape {Y_hat.shape}")
     Y = _check_targets(Y, Y_hat.shape, "Y_hat")
@@ -141,7 +146,7 @@ def softmax_cross_entropy(Z, Y):
     Equals ``torch.nn.functional.cross_entropy(Z.T, labels)`` (mean reduction), and ``dZ`` equals
     autograd's gradient of it.
     """
-    Z = np.asarray(Z, dtype=float)
+    Z = check.array("Z", Z)
     if Z.ndim != 2:
         raise ValueError(f"Z must have shape (C, m), got shape {Z.shape}")
     Y = _check_targets(Y, Z.shape, "Z")

@@ -24,6 +24,8 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
+from course_lib import _validate as check
+
 
 class Surface(NamedTuple):
     name: str
@@ -38,7 +40,7 @@ class Surface(NamedTuple):
 
 
 def _split(w):
-    w = np.asarray(w, dtype=float)
+    w = check.array("w", w, what="an array of shape (2,) or (2, ...)")
     if w.ndim == 0 or w.shape[0] != 2:
         raise ValueError(f"w must have shape (2,) or (2, ...), got {w.shape}")
     return w[0], w[1]
@@ -61,8 +63,8 @@ def bowl(*, condition: float = 20.0, angle: float = 0.0) -> Surface:
     stable for ``lr < 2`` whatever the conditioning, and the long axis gets slower as
     ``condition`` grows. Minimum 0 at the origin.
     """
-    if not (np.isscalar(condition) and condition >= 1):
-        raise ValueError(f"condition must be a number >= 1, got {condition!r}")
+    check.number("condition", condition, low=1.0)
+    check.number("angle (in degrees)", angle)
     c, s = np.cos(np.radians(angle)), np.sin(np.radians(angle))
 
     def rotate(w1, w2):  # coordinates along the long (u1) and the short (u2) axis
@@ -114,8 +116,7 @@ def plateau(*, width: float = 1.0) -> Surface:
     with :math:`\\sigma` = ``width``. At a distance r from the centre the gradient has size
     :math:`(r/\\sigma^2)\\, e^{-r^2 / 2\\sigma^2}`: about 2e-5 at r = 5 sigma. Minimum 0 at the origin.
     """
-    if not (np.isscalar(width) and width > 0):
-        raise ValueError(f"width must be a positive number, got {width!r}")
+    check.positive("width", width)
 
     def value(w1, w2):
         w1, w2 = np.asarray(w1, dtype=float), np.asarray(w2, dtype=float)
@@ -138,8 +139,8 @@ def rosenbrock(*, a: float = 1.0, b: float = 100.0) -> Surface:
     .. math::
         J(w) = (a - w_1)^2 + b\\,(w_2 - w_1^2)^2
     """
-    if not (np.isscalar(b) and b > 0):
-        raise ValueError(f"b must be a positive number, got {b!r}")
+    check.number("a", a)
+    check.positive("b", b)
 
     def value(w1, w2):
         w1, w2 = np.asarray(w1, dtype=float), np.asarray(w2, dtype=float)

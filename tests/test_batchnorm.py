@@ -142,10 +142,11 @@ def test_shape_mismatch_names_both_shapes(which, shape):
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"decay": 1.0}, r"decay must be in \[0, 1\), got 1.0"),
-    ({"decay": -0.1}, r"decay must be in \[0, 1\), got -0.1"),
-    ({"eps": 0.0}, r"eps must be positive, got 0.0"),
-    ({"training": "yes"}, r"training must be True or False, got 'yes'"),
+    ({"decay": 1.0}, r"decay must be a number in \[0, 1\), got 1.0 \(float\)"),
+    ({"decay": -0.1}, r"decay must be a number in \[0, 1\), got -0.1 \(float\)"),
+    ({"decay": "0.9"}, r"decay must be a number in \[0, 1\), got '0.9' \(str\)"),
+    ({"eps": 0.0}, r"eps must be a number > 0, got 0.0 \(float\)"),
+    ({"training": "yes"}, r"training must be True or False, got 'yes' \(str\)"),
 ])
 def test_bad_hyperparameters(kwargs, message):
     args = {"training": True, **kwargs}
@@ -162,5 +163,6 @@ def test_bad_Z_and_upstream_shapes(rng):
     _, _, cache = batchnorm_forward(Z, gamma, beta, batchnorm_init(3), training=True)
     with pytest.raises(ValueError, match=r"dZ_tilde has shape \(7, 3\).*shape \(3, 7\)"):
         batchnorm_backward(np.ones((7, 3)), cache)
-    with pytest.raises(ValueError, match=r"n must be a positive integer.*got 0"):
+    with pytest.raises(ValueError, match=r"n \(the number of units\) must be an integer >= 1, "
+                                         r"got 0 \(int\)"):
         batchnorm_init(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -149,13 +150,15 @@ def test_property_bias_corrected_stays_within_range(beta, data):
 def test_beta_out_of_range(beta):
     for call in (lambda: ewa([1.0, 2.0], beta), lambda: effective_window(beta),
                  lambda: ewa_weights(beta, 3)):
-        with pytest.raises(ValueError, match=r"beta must be in \[0, 1\)"):
+        with pytest.raises(ValueError, match=re.escape(f"beta must be a number in [0, 1), "
+                                                       f"got {beta!r} (float)")):
             call()
 
 
 @pytest.mark.parametrize("beta", ["0.9", None, True, [0.9]])
 def test_beta_wrong_type(beta):
-    with pytest.raises(ValueError, match="beta must be a real number"):
+    expected = f"beta must be a number in [0, 1), got {beta!r} ({type(beta).__name__})"
+    with pytest.raises(ValueError, match=re.escape(expected)):
         ewa([1.0], beta)
 
 
@@ -177,5 +180,10 @@ def test_non_finite_theta(bad):
 
 @pytest.mark.parametrize("n", [0, -3, 2.5, True, "4"])
 def test_bad_n(n):
-    with pytest.raises(ValueError, match="n must be a positive integer"):
+    expected = f"n must be an integer >= 1, got {n!r} ({type(n).__name__})"
+    with pytest.raises(ValueError, match=re.escape(expected)):
         ewa_weights(0.9, n)
+
+
+def test_whole_float_n_is_an_integer():
+    np.testing.assert_array_equal(ewa_weights(0.5, 3.0), ewa_weights(0.5, 3))

@@ -84,8 +84,19 @@ def test_gradient_check_vector_form(rng):
 
 
 def test_bad_inputs():
-    with pytest.raises(ValueError, match="eps must be > 0, got 0"):
+    with pytest.raises(ValueError, match=r"eps must be a number > 0, got 0 \(int\)"):
         gc.numerical_gradient(lambda v: 0.0, np.ones(2), eps=0)
+    with pytest.raises(ValueError, match=r"eps must be a number > 0, got '1e-7' \(str\)"):
+        gc.gradient_check(lambda v: 0.0, np.ones(2), np.ones(2), eps="1e-7")
+    with pytest.raises(ValueError, match=r"f must be a function of an array returning a number, "
+                                         r"got 3.0 \(float\)"):
+        gc.numerical_gradient(3.0, np.ones(2))
+    with pytest.raises(ValueError, match=r"x must be an array of numbers, got 'x' \(str\)"):
+        gc.one_sided_gradient(lambda v: 0.0, "x")
+    with pytest.raises(ValueError, match=r"params must be a dict of arrays .*, got \[1.0\] \(list\)"):
+        gc.dict_to_vector([1.0])
+    with pytest.raises(ValueError, match=r"vector must have shape \(2,\), got \(3,\)"):
+        gc.vector_to_dict(np.ones(3), [("W1", (2, 1))])
     with pytest.raises(ValueError, match=r"theta has shape \(2,\) but dtheta has shape \(3,\)"):
         gc.gradient_check(lambda v: 0.0, np.ones(2), np.ones(3))
     with pytest.raises(ValueError, match="a has 2 entries but b has 3"):

@@ -1,5 +1,7 @@
 """Tests of course_lib.initializers: shapes, the exact draw order, variances, bad input."""
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -59,14 +61,19 @@ def test_random_normal_scale(rng):
     assert 9.0 < w.std() < 11.0
 
 
-@pytest.mark.parametrize("dims", [[3], [], [3, 0], [3, -2], [2.5, 3]])
+@pytest.mark.parametrize("dims", [[3], [], [3, 0], [3, -2], [2.5, 3], ["2", 3], 5, "23"])
 def test_bad_layer_dims(dims, rng):
-    with pytest.raises(ValueError, match="layer_dims"):
+    expected = ("layer_dims must be a list of at least 2 positive integers [n0, n1, ...], "
+                f"got {dims!r} ({type(dims).__name__})")
+    with pytest.raises(ValueError, match=re.escape(expected)):
         init.he(dims, rng)
 
 
 def test_bad_scale_and_rng(rng):
-    with pytest.raises(ValueError, match="scale must be > 0, got -1"):
+    with pytest.raises(ValueError, match=r"scale must be a number > 0, got -1 \(int\)"):
         init.random_normal([2, 2], rng, scale=-1)
-    with pytest.raises(TypeError, match="rng must be a numpy.random.Generator"):
+    with pytest.raises(ValueError, match=r"scale must be a number > 0, got '0.01' \(str\)"):
+        init.random_normal([2, 2], rng, scale="0.01")
+    with pytest.raises(ValueError, match=r"rng must be a numpy.random.Generator \(e.g. "
+                                         r"np.random.default_rng\(0\)\), got 0 \(int\)"):
         init.he([2, 2], 0)

@@ -1,5 +1,7 @@
 """Tests of course_lib.regularization: L2 term and gradient, inverted dropout."""
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -78,17 +80,23 @@ def test_dropout_keeps_expected_activation(keep_prob, seed):
 
 @pytest.mark.parametrize("keep_prob", [0.0, -0.1, 1.2])
 def test_bad_keep_prob(keep_prob, rng):
-    with pytest.raises(ValueError, match=r"keep_prob must be in \(0, 1\], got"):
+    expected = re.escape(f"keep_prob must be a number in (0, 1], got {keep_prob!r} (float)")
+    with pytest.raises(ValueError, match=expected):
         reg.dropout_forward(np.ones((2, 2)), keep_prob, rng)
-    with pytest.raises(ValueError, match=r"keep_prob must be in \(0, 1\]"):
+    with pytest.raises(ValueError, match=expected):
         reg.dropout_backward(np.ones((2, 2)), np.ones((2, 2), bool), keep_prob)
 
 
 def test_bad_l2_arguments():
-    with pytest.raises(ValueError, match="lambd must be >= 0, got -1"):
+    with pytest.raises(ValueError, match=r"lambd must be a number >= 0, got -1 \(int\)"):
         reg.l2_cost({"W1": np.ones((1, 1))}, lambd=-1, m=3)
-    with pytest.raises(ValueError, match="m must be a positive number of examples, got 0"):
+    with pytest.raises(ValueError, match=r"lambd must be a number >= 0, got '0.7' \(str\)"):
+        reg.l2_cost({"W1": np.ones((1, 1))}, lambd="0.7", m=3)
+    with pytest.raises(ValueError, match=r"m \(the number of training examples\) must be an "
+                                         r"integer >= 1, got 0 \(int\)"):
         reg.l2_grad(np.ones((1, 1)), lambd=1, m=0)
+    with pytest.raises(ValueError, match=r"rng must be a numpy.random.Generator"):
+        reg.dropout_forward(np.ones((2, 2)), 0.5, 0)
 
 
 def test_bad_mask_shape():

@@ -62,9 +62,11 @@ def test_worker_process_gives_the_same_result(task):
 
 
 @pytest.mark.parametrize("trial, message", [
-    (Trial(alpha=0.0, hidden=8, seed=0), "alpha must be > 0"),
-    (Trial(alpha=0.01, hidden=0, seed=0), "hidden must be a positive integer"),
-    (Trial(alpha=0.01, hidden=2.5, seed=0), "hidden must be a positive integer"),
+    (Trial(alpha=0.0, hidden=8, seed=0), r"trial.alpha must be a number > 0, got 0.0 \(float\)"),
+    (Trial(alpha="0.1", hidden=8, seed=0), r"trial.alpha must be a number > 0, got '0.1' \(str\)"),
+    (Trial(alpha=0.01, hidden=0, seed=0), r"trial.hidden must be an integer >= 1, got 0 \(int\)"),
+    (Trial(alpha=0.01, hidden=2.5, seed=0), r"trial.hidden must be an integer >= 1, got 2.5"),
+    ((0.01, 8, 0), r"trial must be a Trial\(alpha, hidden, seed\), got \(0.01, 8, 0\) \(tuple\)"),
 ])
 def test_bad_trials(trial, message, task):
     with pytest.raises(ValueError, match=message):
@@ -72,5 +74,5 @@ def test_bad_trials(trial, message, task):
 
 
 def test_bad_max_workers():
-    with pytest.raises(ValueError, match="max_workers"):
+    with pytest.raises(ValueError, match=r"max_workers must be an integer >= 1, got 0 \(int\)"):
         process_executor(max_workers=0)

@@ -138,8 +138,10 @@ def test_cross_entropy_of_zero_probability_is_finite():
 @pytest.mark.parametrize("labels, C, message", [
     ([0, 3], 3, "labels must be in [0, 3) for C = 3, got values from 0 to 3"),
     ([-1, 0], 2, "labels must be in [0, 2) for C = 2, got values from -1 to 0"),
-    ([0.5, 1], 2, "labels must be whole numbers in [0, 2)"),
-    ([0, 1], 0, "C must be a positive integer (number of classes), got 0"),
+    ([0.5, 1], 2, "labels must be whole numbers in [0, 2), got 0.5"),
+    ([0, 1], 0, "C (the number of classes) must be an integer >= 1, got 0 (int)"),
+    ([0, 1], "2", "C (the number of classes) must be an integer >= 1, got '2' (str)"),
+    (["a", "b"], 2, "labels must be an array of class numbers in [0, 2), got an array of shape (2,)"),
     ([[0, 1], [1, 0]], 2, "labels must have shape (m,) or (1, m), got shape (2, 2)"),
 ])
 def test_one_hot_rejects_bad_labels(labels, C, message):

@@ -114,9 +114,15 @@ def test_grad_rejects_points_that_are_not_two_dimensional(bad):
 
 
 def test_bad_factory_arguments():
-    with pytest.raises(ValueError, match="condition must be a number >= 1, got 0.5"):
+    with pytest.raises(ValueError, match=r"condition must be a number >= 1, got 0.5 \(float\)"):
         surfaces.bowl(condition=0.5)
-    with pytest.raises(ValueError, match="width must be a positive number, got 0"):
+    with pytest.raises(ValueError, match=r"condition must be a number >= 1, got '20' \(str\)"):
+        surfaces.bowl(condition="20")
+    with pytest.raises(ValueError, match=r"angle \(in degrees\) must be a number, got None"):
+        surfaces.bowl(angle=None)
+    with pytest.raises(ValueError, match=r"width must be a number > 0, got 0 \(int\)"):
         surfaces.plateau(width=0)
-    with pytest.raises(ValueError, match="b must be a positive number, got -1"):
+    with pytest.raises(ValueError, match=r"b must be a number > 0, got -1 \(int\)"):
         surfaces.rosenbrock(b=-1)
+    with pytest.raises(ValueError, match=r"a must be a number, got inf \(float\)"):
+        surfaces.rosenbrock(a=float("inf"))
