@@ -3,6 +3,7 @@
 The comparison with PyTorch autograd is in test_mlp_reference.py."""
 
 import functools
+import re
 import warnings
 
 import numpy as np
@@ -176,21 +177,33 @@ def test_inputs_not_modified(rng):
     (dict(), "layer_dims is required"),
     (dict(layer_dims=[3, 4, 1]), r"X must have shape \(3, m\), got shape \(2, 20\)"),
     (dict(layer_dims=[2, 4, 2]), r"Y must have shape \(2, 20\)"),
-    (dict(layer_dims=[2, 4, 1], keep_prob=0.0), r"keep_prob must be in \(0, 1\], got 0.0"),
-    (dict(layer_dims=[2, 4, 1], lr=-0.1), "lr must be a positive number, got -0.1"),
-    (dict(layer_dims=[2, 4, 1], lambd=-1), "lambd must be >= 0, got -1"),
-    (dict(layer_dims=[2, 4, 1], n_epochs=2.5), "n_epochs must be a non-negative integer"),
-    (dict(layer_dims=[2, 4, 1], activation="softplus"), "activation must be one of"),
-    (dict(layer_dims=[2, 4, 1], init="ones"), "init must be one of"),
-    (dict(layer_dims=[2, 4, 1], optimizer="sgd"), "opt must be one of"),
+    (dict(layer_dims=[2, 4, 1], keep_prob=0.0),
+     r"keep_prob must be a number in \(0, 1\], got 0.0 \(float\)"),
+    (dict(layer_dims=[2, 4, 1], lr=-0.1), r"lr must be a number > 0, got -0.1 \(float\)"),
+    (dict(layer_dims=[2, 4, 1], lr="0.1"), r"lr must be a number > 0, got '0.1' \(str\)"),
+    (dict(layer_dims=[2, 4, 1], lambd=-1), r"lambd must be a number >= 0, got -1 \(int\)"),
+    (dict(layer_dims=[2, 4, 1], n_epochs=2.5), r"n_epochs must be an integer >= 0, got 2.5"),
+    (dict(layer_dims=[2, 4, 1], activation="softplus"),
+     r"activation must be one of \['relu', 'sigmoid', 'tanh'\], got 'softplus' \(str\)"),
+    (dict(layer_dims=[2, 4, 1], init="ones"), r"init must be one of .*, got 'ones' \(str\)"),
+    (dict(layer_dims=[2, 4, 1], optimizer="sgd"),
+     r"optimizer must be one of \['adam', 'gd', 'momentum', 'rmsprop'\], got 'sgd' \(str\)"),
     (dict(layer_dims=[2, 4, 1], mini_batch_size=0, n_epochs=0),
-     "mini_batch_size must be a positive integer"),
-    (dict(layer_dims=[2, 4, 1], beta1=1.5), r"beta1 must be in \[0, 1\), got 1.5"),
+     r"mini_batch_size must be an integer >= 1, got 0 \(int\)"),
+    (dict(layer_dims=[2, 4, 1], beta1=1.5), r"beta1 must be a number in \[0, 1\), got 1.5"),
+    (dict(layer_dims=[2, 4, 1], bn_decay=1.0), r"bn_decay must be a number in \[0, 1\), got 1.0"),
+    (dict(layer_dims=[2, 4, 1], beta=0.9),
+     r"the hyperparameters of 'adam' must be among \(lr, beta1, beta2, eps\), got 'beta'"),
+    (dict(layer_dims=[2, 4, 1], schedule=0.1),
+     r"schedule must be a function schedule\(epoch\) -> lr, or None, got 0.1 \(float\)"),
+    (dict(layer_dims=[2, 4, 1], rng=0),
+     r"rng must be a numpy.random.Generator \(e.g. np.random.default_rng\(0\)\), got 0 \(int\)"),
+    (dict(layer_dims=[2, 4, 1], X_dev=np.zeros((2, 3))), "X_dev and Y_dev must be given together"),
 ])
 def test_bad_input(kw, message, rng):
     X, Y = _blobs(rng, m=20)
     with pytest.raises(ValueError, match=message):
-        mlp.train(X, Y, rng=rng, **{"n_epochs": 1, **kw})
+        mlp.train(X, Y, **{"rng": rng, "n_epochs": 1, **kw})
 
 
 def test_bad_targets(rng):
@@ -205,3 +218,102 @@ def test_bad_targets(rng):
         mlp.forward(mlp.init_params([2, 3, 1], rng), X, training=True, keep_prob=0.5)
     with pytest.raises(ValueError, match=r"X must have shape \(2, m\) to match W1"):
         mlp.forward(mlp.init_params([2, 3, 1], rng), X[:1], training=False)
+
+
+# ---------------------------------------------------------------- continuing a model
+
+def _small_model(rng, **kw):
+    X, Y = _blobs(rng, m=24)
+    model, _ = mlp.train(X, Y, layer_dims=[2, 4, 1], rng=rng, n_epochs=2, **kw)
+    return X, Y, model
+
+
+@pytest.mark.parametrize("kw, names", [
+    (dict(layer_dims=[2, 99, 1], activation="tanh"), ("layer_dims is (2, 99, 1)", "(2, 4, 1)")),
+    (dict(activation="tanh"), ("activation is 'tanh'", "activation 'relu'")),
+    (dict(output="softmax"), ("output is 'softmax'", "output 'sigmoid'")),
+    (dict(batchnorm=True), ("batchnorm is True", "batchnorm False")),
+    (dict(init="xavier"), ("init='xavier' only applies to a new network",)),
+])
+def test_conflicting_architecture_is_an_error_not_ignored(kw, names, rng):
+    X, Y, model = _small_model(rng)
+    with pytest.raises(ValueError) as error:
+        mlp.train(X, Y, rng=rng, model=model, n_epochs=1, **kw)
+    for part in names:
+        assert part in str(error.value)
+
+
+def test_repeating_the_models_own_architecture_is_allowed(rng):
+    # notebook 08 passes the same layer_dims with every chunk
+    X, Y, model = _small_model(rng)
+    same = dict(layer_dims=[2, 4, 1], activation="relu", output="sigmoid", batchnorm=False,
+                optimizer="adam")
+    a, _ = mlp.train(X, Y, rng=np.random.default_rng(3), model=model, n_epochs=2, **same)
+    b, _ = mlp.train(X, Y, rng=np.random.default_rng(3), model=model, n_epochs=2)
+    for k in a.params:
+        np.testing.assert_array_equal(a.params[k], b.params[k])
+
+
+def test_continuing_keeps_the_models_optimizer_and_its_state(rng):
+    X, Y = _blobs(rng, m=40)
+    kw = dict(layer_dims=[2, 4, 1], optimizer="momentum", lr=0.1, beta=0.8)
+    one, _ = mlp.train(X, Y, rng=np.random.default_rng(1), n_epochs=6, **kw)
+    half, _ = mlp.train(X, Y, rng=np.random.default_rng(1), n_epochs=3, **kw)
+    # no optimizer= here: the default must not silently switch the model to Adam
+    two, _ = mlp.train(X, Y, rng=np.random.default_rng(2), model=half, n_epochs=3, lr=0.1,
+                       beta=0.8)
+    assert two.optimizer == "momentum"
+    for k in one.params:
+        np.testing.assert_allclose(two.params[k], one.params[k], rtol=1e-13, atol=0)
+
+
+def test_switching_to_a_stateful_optimizer_needs_switch_optimizer(rng):
+    X, Y, model = _small_model(rng, optimizer="gd", lr=0.1)
+    with pytest.raises(ValueError, match=r"optimizer is 'adam' but the model was trained with "
+                                         r"'gd'.*mlp.switch_optimizer\(model, 'adam'\)"):
+        mlp.train(X, Y, rng=rng, model=model, optimizer="adam", n_epochs=1)
+    switched = mlp.switch_optimizer(model, "adam")
+    assert switched.optimizer == "adam" and switched.epochs_done == model.epochs_done
+    assert all(state.t == 0 for state in switched.opt_state.values())
+    trained, _ = mlp.train(X, Y, rng=rng, model=switched, optimizer="adam", n_epochs=1)
+    assert all(state.t == 1 for state in trained.opt_state.values())
+
+
+def test_switching_to_plain_gradient_descent_is_one_plain_step(rng):
+    # gd keeps no state, so nothing restarts: one epoch is W - lr * dW (notebook 02 relies on it)
+    X, Y, model = _small_model(rng)  # trained with Adam
+    stepped, _ = mlp.train(X, Y, rng=rng, model=model, optimizer="gd", lr=0.1, n_epochs=1)
+    _, grads = mlp.cost_and_grads(model.params, X, Y, training=True)
+    for k in model.params:
+        np.testing.assert_allclose(stepped.params[k], model.params[k] - 0.1 * grads["d" + k],
+                                   rtol=1e-12, atol=1e-15)
+    assert stepped.optimizer == "gd"
+
+
+def test_new_model_equals_training_for_zero_epochs(rng):
+    X, Y = _blobs(rng, m=20)
+    made = mlp.new_model([2, 5, 1], np.random.default_rng(4), activation="tanh", batchnorm=True,
+                         optimizer="rmsprop")
+    trained, h = mlp.train(X, Y, layer_dims=[2, 5, 1], rng=np.random.default_rng(4),
+                           activation="tanh", batchnorm=True, optimizer="rmsprop", n_epochs=0)
+    assert made.config == trained.config and made.optimizer == "rmsprop" and h["lr"] == []
+    for k in made.params:
+        np.testing.assert_array_equal(made.params[k], trained.params[k])
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda m, X, Y: mlp.train(X, Y, rng=np.random.default_rng(0), model="model", n_epochs=1),
+     "model must be a Model returned by mlp.train or mlp.new_model, got 'model' (str)"),
+    (lambda m, X, Y: mlp.predict(m.params, X), "model must be a Model"),
+    (lambda m, X, Y: mlp.accuracy(m, X, Y[0]), "Y must have shape (1, 24)"),
+    (lambda m, X, Y: mlp.switch_optimizer(m, "sgd"),
+     "optimizer must be one of ['adam', 'gd', 'momentum', 'rmsprop'], got 'sgd' (str)"),
+    (lambda m, X, Y: mlp.init_params([2, 3, 1], np.random.default_rng(0), batchnorm="yes"),
+     "batchnorm must be True or False, got 'yes' (str)"),
+    (lambda m, X, Y: mlp.new_model([2, 3, 1], 0),
+     "rng must be a numpy.random.Generator (e.g. np.random.default_rng(0)), got 0 (int)"),
+])
+def test_bad_model_arguments(call, message, rng):
+    X, Y, model = _small_model(rng)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        call(model, X, Y)
