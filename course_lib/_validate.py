@@ -150,9 +150,11 @@ def array(name: str, value, *, ndim=None, what=None) -> np.ndarray:
         if ndim is None or value.ndim == ndim:
             return value
     try:
-        raw = value if isinstance(value, np.ndarray) else np.asarray(value)
-        # numpy would turn "0.5" into 0.5; text is not a number here
-        arr = None if raw.dtype.kind in "USV" else np.asarray(raw, dtype=float)
+        given = isinstance(value, np.ndarray)
+        raw = value if given else np.asarray(value)
+        # numpy would turn "0.5" into 0.5 and None into nan; neither is a number here
+        text_or_objects = raw.dtype.kind in "USV" or (raw.dtype.kind == "O" and not given)
+        arr = None if text_or_objects else np.asarray(raw, dtype=float)
     except (TypeError, ValueError):  # ragged lists, None inside a list ...
         arr = None
     if arr is None:

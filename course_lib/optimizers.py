@@ -57,6 +57,7 @@ def _check_state(name, array, w):
 
 def gd_init(w) -> GDState:
     """Gradient descent has no state."""
+    check.array("w", w)
     return GDState()
 
 
@@ -70,7 +71,7 @@ def gd_step(w, dw, state: GDState, *, lr):
 
 def momentum_init(w) -> MomentumState:
     """Velocity ``v = 0`` with the shape of ``w``."""
-    return MomentumState(v=np.zeros(np.shape(w)))
+    return MomentumState(v=np.zeros(check.array("w", w).shape))
 
 
 def momentum_step(w, dw, state: MomentumState, *, lr, beta=0.9):
@@ -105,7 +106,7 @@ def momentum_step(w, dw, state: MomentumState, *, lr, beta=0.9):
 
 def rmsprop_init(w) -> RMSpropState:
     """Mean square ``s = 0`` with the shape of ``w``."""
-    return RMSpropState(s=np.zeros(np.shape(w)))
+    return RMSpropState(s=np.zeros(check.array("w", w).shape))
 
 
 def rmsprop_step(w, dw, state: RMSpropState, *, lr, beta=0.999, eps=1e-8):
@@ -132,7 +133,8 @@ def rmsprop_step(w, dw, state: RMSpropState, *, lr, beta=0.999, eps=1e-8):
 
 def adam_init(w) -> AdamState:
     """Both moments zero with the shape of ``w``, step count ``t = 0``."""
-    return AdamState(m=np.zeros(np.shape(w)), v=np.zeros(np.shape(w)), t=0)
+    shape = check.array("w", w).shape
+    return AdamState(m=np.zeros(shape), v=np.zeros(shape), t=0)
 
 
 def adam_step(w, dw, state: AdamState, *, lr, beta1=0.9, beta2=0.999, eps=1e-8):
