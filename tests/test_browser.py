@@ -155,6 +155,19 @@ def _shutdown_sessions(base: str, token: str) -> None:
         urllib.request.urlopen(request, timeout=30).close()
 
 
+def _settled_screenshot(canvas, page, what: str, timeout_s: float = 60) -> bytes:
+    """A screenshot of ``canvas`` once two consecutive ones are identical."""
+    previous = canvas.screenshot()
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+        current = canvas.screenshot()
+        if _changed_pixels(previous, current) == 0:
+            return current
+        previous = current
+    raise AssertionError(f"{what} kept changing for {timeout_s:.0f} s without any input")
+
+
 def _changed_pixels(a: bytes, b: bytes) -> int:
     from PIL import Image, ImageChops
 
@@ -194,8 +207,9 @@ def test_notebook_runs_and_its_first_slider_changes_its_figure(edition, path, la
         canvas = output.locator(".jupyter-matplotlib-figure canvas").first
         canvas.wait_for(state="visible", timeout=30_000)
         canvas.scroll_into_view_if_needed()
-        page.wait_for_timeout(500)
-        before = canvas.screenshot()
+        # No fixed sleep: wait until the figure has settled (two pictures in a row agree), so a
+        # change after the key presses is the slider's doing, on a busy machine as on an idle one.
+        before = _settled_screenshot(canvas, page, f"{name}: the first slider's figure")
         # The readout shows the value at full precision (aria-valuenow is rounded). A slider that
         # starts at its maximum does not move right, so try left as well.
         value_before = value_after = readout.inner_text()
