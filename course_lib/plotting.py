@@ -23,6 +23,8 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 
+from course_lib import _validate as check
+
 # Okabe & Ito (2008) palette: distinguishable under the common colour-vision deficiencies.
 PALETTE = {
     "blue": "#0072B2",
@@ -79,6 +81,7 @@ def live_figure(nrows: int = 1, ncols: int = 1, *, figsize=None, **subplot_kw):
     itself and once inside the layout. The canvas's own header and footer are hidden so the
     layout shows only the plot.
     """
+    nrows, ncols = check.integer("nrows", nrows, low=1), check.integer("ncols", ncols, low=1)
     with plt.ioff():
         fig, axes = plt.subplots(nrows, ncols, figsize=figsize, **subplot_kw)
     canvas = fig.canvas
@@ -106,6 +109,9 @@ def show_live(layout, *figures, description: str = "Interactive figure",
     redraw: recomputing it on each slider move costs more than drawing the plot itself. Pass
     ``False`` for a figure whose tick labels or titles change width a lot as controls move.
     """
+    if not isinstance(description, str):
+        check.fail("description", "a string saying what the figure shows", description)
+    freeze_layout = check.boolean("freeze_layout", freeze_layout)
     from IPython.display import display
 
     bundle = {"text/plain": f"{description} (run the notebook to use the controls)"}
@@ -185,6 +191,8 @@ def relabelled_yaxis(ax, *, ylabel, widest, nbins=4, grid=False):
     ``ax.set_ylim(0, top)``, but nothing static changes, so FastRedraw can blit it (register the
     returned artists). ``widest`` is the widest tick label to leave room for.
     """
+    nbins = check.integer("nbins", nbins, low=1)
+    grid = check.boolean("grid", grid)
     rc, fig = mpl.rcParams, ax.figure
     size, pad, fontsize = rc["ytick.major.size"], rc["ytick.major.pad"], rc["ytick.labelsize"]
     sample = ax.text(0, 0, widest, fontsize=fontsize)
@@ -267,6 +275,8 @@ def set_status(ax, message: str) -> None:
     Use it for divergence: ``set_status(ax, "diverged: cost became inf at step 12")``. The widget
     fuzz test accepts non-finite numbers only where such a message mentions "diverged".
     """
+    if not isinstance(message, str):
+        check.fail("message", 'a string ("" hides the status)', message)
     text = status_text(ax)
     if text.get_text() != message:
         text.set_text(message)
@@ -279,7 +289,9 @@ def finite_or_none(path: np.ndarray):
     ``first_bad_index`` is ``None`` when every point is finite; otherwise the path is cut just
     before its first point containing NaN or inf (or an absolute value above 1e12).
     """
-    path = np.asarray(path, dtype=float)
+    path = check.array("path", path)
+    if path.ndim == 0:
+        raise ValueError("path must have the points along axis 0, got a single number")
     flat = path.reshape(len(path), -1)
     bad = ~np.isfinite(flat).all(axis=1) | (np.abs(np.nan_to_num(flat, nan=0.0)) > 1e12).any(axis=1)
     if not bad.any():
@@ -303,9 +315,15 @@ def decision_regions(ax, predict, X: np.ndarray, labels: np.ndarray, *, resoluti
 
     Returns ``(mesh_image, scatter_artists)`` so a callback can update the image with ``set_data``.
     """
-    X = np.asarray(X, dtype=float)
-    labels = np.asarray(labels).ravel().astype(int)
-    (x0, x1), (y0, y1) = _extent(X, padding)
+    check.function("predict", predict, what="a function predict(points of shape (2, k)) -> labels")
+    check.number("alpha", alpha, low=0.0, high=1.0)
+    X = _check_points(X)
+    labels = check.array("labels", labels).ravel().astype(int)
+    if labels.size != X.shape[1]:
+        raise ValueError(f"labels must hold one class per column of X ({X.shape[1]}), "
+                         f"got {labels.size}")
+    resolution = check.integer("resolution", resolution, low=2)
+    (x0, x1), (y0, y1) = _extent(X, check.non_negative("padding", padding))
     gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
     grid = np.vstack([gx.ravel(), gy.ravel()])
     regions = np.asarray(predict(grid)).reshape(gx.shape)
@@ -325,9 +343,18 @@ def decision_regions(ax, predict, X: np.ndarray, labels: np.ndarray, *, resoluti
 
 def region_grid(X: np.ndarray, *, resolution: int = 120, padding: float = 0.5) -> np.ndarray:
     """The ``(2, resolution**2)`` grid :func:`decision_regions` evaluates, for precomputing."""
-    (x0, x1), (y0, y1) = _extent(np.asarray(X, dtype=float), padding)
+    resolution = check.integer("resolution", resolution, low=2)
+    (x0, x1), (y0, y1) = _extent(_check_points(X), check.non_negative("padding", padding))
     gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
     return np.vstack([gx.ravel(), gy.ravel()])
+
+
+def _check_points(X):
+    X = check.array("X", X)
+    if X.ndim != 2 or X.shape[0] != 2 or X.shape[1] < 1:
+        raise ValueError(f"X must have shape (2, m) with m >= 1 (points as columns), "
+                         f"got shape {X.shape}")
+    return X
 
 
 def _extent(X, padding):

@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 
 from course_lib import (_validate, batchnorm, data, ewa, gradcheck, hparams, initializers, layers,
-                        minibatch, mlp, network, optimizers, regularization, schedules, search,
-                        softmax, surfaces)
+                        minibatch, mlp, network, optimizers, plotting, regularization, schedules,
+                        search, softmax, surfaces)
 
 RNG = np.random.default_rng  # a fresh generator per call keeps every case independent
 ONES = np.ones((2, 3))
@@ -220,6 +220,18 @@ CASES = {
     "make_task seed": (lambda: search.make_task(seed=-1), "seed must be an integer >= 0", "-1 (int)"),
     "train_chunk task": (lambda: search.train_chunk((X2, Y2), lr=0.1, n_epochs=1), "task must be a Task", "(tuple)"),
     "run_trial trial": (lambda: search.run_trial({"alpha": 0.1}, None), "trial must be a Trial(alpha, hidden, seed)", "{'alpha': 0.1} (dict)"),
+    # plotting (figure helpers: only their own arguments; matplotlib checks colours and axes)
+    "live_figure nrows": (lambda: plotting.live_figure("2"), "nrows must be an integer >= 1", "'2' (str)"),
+    "show_live description": (lambda: plotting.show_live(None, description=3), "description must be a string", "3 (int)"),
+    "finite_or_none path": (lambda: plotting.finite_or_none("path"), "path must be an array of numbers", "'path' (str)"),
+    "region_grid resolution": (lambda: plotting.region_grid(X2, resolution=1), "resolution must be an integer >= 2", "1 (int)"),
+    "region_grid X shape": (lambda: plotting.region_grid(np.ones((3, 4))), "X must have shape (2, m) with m >= 1", "shape (3, 4)"),
+    "decision_regions labels": (lambda: plotting.decision_regions(None, lambda G: np.zeros(G.shape[1]), X2, [0, 1]),
+                                "labels must hold one class per column of X (4)", "2"),
+    "decision_regions padding": (lambda: plotting.decision_regions(None, lambda G: np.zeros(G.shape[1]), X2, [0, 1, 0, 1], padding=-1),
+                                 "padding must be a number >= 0", "-1 (int)"),
+    "relabelled_yaxis nbins": (lambda: plotting.relabelled_yaxis(None, ylabel="y", widest="0.0", nbins=0), "nbins must be an integer >= 1", "0 (int)"),
+    "set_status message": (lambda: plotting.set_status(None, 3.5), "message must be a string", "3.5 (float)"),
 }
 
 
@@ -235,9 +247,10 @@ def test_bad_argument_gives_a_value_error_naming_it_and_what_arrived(case):
 
 def test_every_public_function_has_a_bad_input_case():
     """A new public function must get a line in CASES (or in EXEMPT, with the reason)."""
-    exempt = {"saddle": "takes no arguments"}
+    exempt = {"saddle": "takes no arguments", "use_course_style": "takes no arguments",
+              "status_text": "an axes and a colour, both checked by matplotlib"}
     modules = [batchnorm, data, ewa, gradcheck, hparams, initializers, layers, minibatch, mlp,
-               network, optimizers, regularization, schedules, search, softmax, surfaces]
+               network, optimizers, plotting, regularization, schedules, search, softmax, surfaces]
     covered = {case.split()[0] for case in CASES}  # each case's id starts with the function name
     missing = []
     for module in modules:
