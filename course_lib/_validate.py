@@ -18,7 +18,6 @@ import numbers
 
 import numpy as np
 
-
 _FLOAT = np.dtype(float)
 
 

@@ -100,7 +100,7 @@ def new_model(layer_dims, rng, *, activation="relu", output="sigmoid", init="he"
 
 
 def switch_optimizer(model: Model, optimizer: str) -> Model:
-    """The same network with another optimizer, whose state starts from zero (Adam's step count too).
+    """The same network with another optimizer, whose state starts from zero (Adam's ``t`` too).
 
     Training a model with a different ``optimizer=`` raises instead, so the restart is never silent.
     """
@@ -306,7 +306,7 @@ def train(X, Y, *, rng: np.random.Generator, layer_dims=None, activation=None, o
                         batchnorm=batchnorm)
     if model is None:  # the new network's weights are the first draws from rng
         defaults = dict(activation="relu", output="sigmoid", init="he", batchnorm=False)
-        chosen = {k: defaults[k] if v is None else v for k, v in architecture.items() if k in defaults}
+        chosen = {k: defaults[k] if architecture[k] is None else architecture[k] for k in defaults}
         model = new_model(layer_dims, rng, optimizer=optimizer or "adam", **chosen)
     else:
         model = _continue(model, optimizer, **architecture)

@@ -54,7 +54,7 @@ def _n_layers(params) -> int:
 def hidden_keep_probs(keep_prob, L: int) -> tuple:
     """``keep_prob`` (one number, or one per hidden layer 1..L-1) as a tuple of L-1 numbers."""
     L = check.integer("L (the number of layers)", L, low=1)
-    if isinstance(keep_prob, (list, tuple, np.ndarray)):
+    if isinstance(keep_prob, (list, tuple)) or np.ndim(keep_prob) > 0:
         kps = tuple(np.ravel(keep_prob)) if isinstance(keep_prob, np.ndarray) else keep_prob
         if len(kps) != L - 1:
             check.fail("keep_prob", f"a number or one number per hidden layer ({L - 1})", keep_prob)

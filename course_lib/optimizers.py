@@ -9,9 +9,8 @@ pair (for dropdowns); :func:`optimize` returns the path of a rule on a gradient 
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
-
 import inspect
+from typing import Callable, NamedTuple
 
 import numpy as np
 

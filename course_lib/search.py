@@ -28,7 +28,6 @@ import numpy as np
 from course_lib import _validate as check
 from course_lib import data, mlp
 
-
 ONE_BLAS_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 

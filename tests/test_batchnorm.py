@@ -16,6 +16,7 @@ from course_lib.batchnorm import (BatchNormStats, batchnorm_backward, batchnorm_
                                   batchnorm_init)
 from course_lib.gradcheck import numerical_gradient, relative_difference
 
+
 def _random_case(rng, n=3, m=7):
     Z = rng.normal(2.0, 3.0, size=(n, m))
     gamma = rng.uniform(0.5, 2.0, size=(n, 1))

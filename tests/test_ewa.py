@@ -1,4 +1,6 @@
-"""Tests for course_lib.ewa: course golden values, properties, bad input (PyTorch: test_ewa_reference)."""
+"""Tests for course_lib.ewa: course golden values, properties, bad input.
+
+The comparison with PyTorch's Adam buffer is in test_ewa_reference.py."""
 
 from __future__ import annotations
 

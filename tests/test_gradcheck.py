@@ -93,7 +93,8 @@ def test_bad_inputs():
         gc.numerical_gradient(3.0, np.ones(2))
     with pytest.raises(ValueError, match=r"x must be an array of numbers, got 'x' \(str\)"):
         gc.one_sided_gradient(lambda v: 0.0, "x")
-    with pytest.raises(ValueError, match=r"params must be a dict of arrays .*, got \[1.0\] \(list\)"):
+    with pytest.raises(ValueError, match=r"params must be a dict of arrays .*, got \[1.0\] "
+                                         r"\(list\)"):
         gc.dict_to_vector([1.0])
     with pytest.raises(ValueError, match=r"vector must have shape \(2,\), got \(3,\)"):
         gc.vector_to_dict(np.ones(3), [("W1", (2, 1))])

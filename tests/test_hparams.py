@@ -150,7 +150,8 @@ def test_zoom_stays_in_bounds_and_shrinks(lo, width, t, factor, log):
     (lambda rng: zoom({"a": (0.0, 1.0)}, {"a": 0.5}, factor="2"),
      r"factor must be a number >= 1, got '2' \(str\)"),
     (lambda rng: sample_log_uniform("1e-4", 1.0, 3, rng),
-     r"\(low, high\) must be two finite numbers \(low, high\) with low < high, got \('1e-4', 1.0\)"),
+     r"\(low, high\) must be two finite numbers \(low, high\) with low < high, "
+     r"got \('1e-4', 1.0\)"),
     (lambda rng: sample_log_uniform(1e-4, 1.0, 2.5, rng), r"size must be an integer >= 0, got 2.5"),
     (lambda rng: sample_beta(0.9, 0.999, 3, 0), r"rng must be a numpy.random.Generator"),
     (lambda rng: random_design({"a": (0.0, 1.0)}, -1, rng), r"n must be an integer >= 0, got -1"),

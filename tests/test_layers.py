@@ -10,6 +10,7 @@ from hypothesis.extra.numpy import arrays
 from course_lib import layers
 from course_lib.gradcheck import numerical_gradient, relative_difference
 
+
 def test_activation_golden_values():
     Z = np.array([[-2.0, 0.0, 3.0]])
     np.testing.assert_allclose(layers.relu(Z), [[0.0, 0.0, 3.0]])

@@ -1,4 +1,4 @@
-"""PyTorch reference tests for course_lib.layers (skipped without PyTorch; CI fails on a skip)."""
+"""PyTorch reference tests for course_lib.layers: skipped without PyTorch, fail under CI."""
 
 import numpy as np
 import pytest

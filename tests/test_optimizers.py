@@ -155,7 +155,8 @@ def test_bad_beta(name, kwargs, key):
 @pytest.mark.parametrize("eps", [0.0, -1e-8])
 def test_bad_eps(name, eps):
     init, step = opt.OPTIMIZERS[name]
-    with pytest.raises(ValueError, match=re.escape(f"eps must be a number > 0, got {eps!r} (float)")):
+    expected = f"eps must be a number > 0, got {eps!r} (float)"
+    with pytest.raises(ValueError, match=re.escape(expected)):
         step(np.ones(2), np.ones(2), init(np.ones(2)), lr=0.1, eps=eps)
 
 
@@ -177,19 +178,19 @@ def test_bad_optimize_arguments():
     with pytest.raises(ValueError, match=re.escape("opt must be one of ['adam', 'gd', 'momentum', "
                                                    "'rmsprop'], got 'sgd' (str)")):
         opt.optimize("sgd", lambda w: w, 1.0, n_steps=3, lr=0.1)
-    with pytest.raises(ValueError, match=re.escape("n_steps must be an integer >= 0, got -1 (int)")):
+    with pytest.raises(ValueError, match=re.escape("n_steps must be an integer >= 0, got -1")):
         opt.optimize("gd", lambda w: w, 1.0, n_steps=-1, lr=0.1)
     with pytest.raises(ValueError, match=re.escape("beta must be a number in [0, 1), got 1.5")):
         opt.optimize("momentum", lambda w: w, 1.0, n_steps=0, lr=0.1, beta=1.5)
     with pytest.raises(ValueError, match=re.escape("lr must be a number > 0, got 0.0 (float)")):
         opt.optimize("gd", lambda w: w, 1.0, n_steps=3, lr=0.1, schedule=lambda k: 0.0)
-    with pytest.raises(ValueError, match=re.escape("the hyperparameters of 'gd' must be among (lr), "
-                                                   "got 'beta'")):
+    with pytest.raises(ValueError, match=re.escape("the hyperparameters of 'gd' must be among "
+                                                   "(lr), got 'beta'")):
         opt.optimize("gd", lambda w: w, 1.0, n_steps=3, lr=0.1, beta=0.9)
     with pytest.raises(ValueError, match=re.escape("grad_fn must be a function grad_fn(w) -> dw, "
                                                    "got 0.5 (float)")):
         opt.optimize("gd", 0.5, 1.0, n_steps=3, lr=0.1)
-    with pytest.raises(ValueError, match=re.escape("w0 must be an array of numbers, got 'a' (str)")):
+    with pytest.raises(ValueError, match=re.escape("w0 must be an array of numbers, got 'a'")):
         opt.optimize("gd", lambda w: w, "a", n_steps=3, lr=0.1)
 
 

@@ -141,7 +141,8 @@ def test_cross_entropy_of_zero_probability_is_finite():
     ([0.5, 1], 2, "labels must be whole numbers in [0, 2), got 0.5"),
     ([0, 1], 0, "C (the number of classes) must be an integer >= 1, got 0 (int)"),
     ([0, 1], "2", "C (the number of classes) must be an integer >= 1, got '2' (str)"),
-    (["a", "b"], 2, "labels must be an array of class numbers in [0, 2), got an array of shape (2,)"),
+    (["a", "b"], 2,
+     "labels must be an array of class numbers in [0, 2), got an array of shape (2,)"),
     ([[0, 1], [1, 0]], 2, "labels must have shape (m,) or (1, m), got shape (2, 2)"),
 ])
 def test_one_hot_rejects_bad_labels(labels, C, message):

@@ -1,4 +1,4 @@
-"""PyTorch reference tests for course_lib.softmax (skipped without PyTorch; CI fails on a skip)."""
+"""PyTorch reference tests for course_lib.softmax: skipped without PyTorch, fail under CI."""
 
 from __future__ import annotations
 

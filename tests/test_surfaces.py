@@ -1,4 +1,6 @@
-"""Tests of course_lib.surfaces: gradients vs finite differences, minima, API (PyTorch: *_reference)."""
+"""Tests of course_lib.surfaces: gradients vs finite differences, minima, API.
+
+The comparison with PyTorch autograd is in test_surfaces_reference.py."""
 
 from __future__ import annotations
 
