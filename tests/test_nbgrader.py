@@ -144,28 +144,31 @@ def test_committed_notebooks_carry_current_metadata(capsys):
 
 # ---------------------------------------------------------------- nbgrader end to end
 
-# One typical mistake per notebook with exercises: (exercise, solution text, mistaken text, hint
-# the checker gives for it). Checked by hand against course_lib/checks.
+# One typical mistake per notebook with exercises: (exercise, solution text, mistaken text, what
+# the checker's message must say about it, hint included). Written by hand from course_lib/checks.
+VALUES = ("expected:", "got:")
 MISTAKES = {
     "02": ("dropout_backward", "return dA * mask / keep_prob", "return dA * mask",
-           "divide by keep_prob"),
-    "04": ("he_init", "np.sqrt(2 / n_prev)", "np.sqrt(1 / n_prev)", "Xavier"),
-    "05": ("gradient_check", "/ (2 * eps)", "/ eps", "divide by 2 * eps"),
+           (*VALUES, "divide by keep_prob")),
+    "04": ("he_init", "np.sqrt(2 / n_prev)", "np.sqrt(1 / n_prev)", (*VALUES, "Xavier")),
+    "05": ("gradient_check", "/ (2 * eps)", "/ eps", (*VALUES, "divide by 2 * eps")),
     "06": ("random_mini_batches", "range(0, m, mini_batch_size)",
            "range(0, m - m % mini_batch_size, mini_batch_size)",
-           "the last, smaller one holds the remaining examples"),
+           ("got 2 mini-batches, expected 3.",
+            "the last, smaller one holds the remaining examples")),
     "07": ("ewa_bias_corrected", "out[t] = v / (1 - beta ** (t + 1))", "out[t] = v",
-           "bias correction forgotten"),
+           (*VALUES, "bias correction forgotten")),
     "08": ("adam_update", "(np.sqrt(v_corr) + eps)", "np.sqrt(v_corr + eps)",
-           "eps goes outside the square root"),
+           (*VALUES, "eps goes outside the square root")),
     "09": ("fixed_interval_decay", "np.floor(epoch / time_interval)", "(epoch / time_interval)",
-           "np.floor"),
+           (*VALUES, "np.floor")),
     "11": ("sample_log_uniform", "np.log10(low), np.log10(high)", "np.log(low), np.log(high)",
-           "use log10 and 10**r together"),
-    "12": ("batchnorm_step", "var = np.mean((Z - mu) ** 2, axis=1,",
-           "var = np.mean((Z - mu) ** 2, axis=0,", "variance is taken over the wrong axis"),
+           ("samples must lie in [0.0001, 1]; got values from",
+            "use log10 and 10**r together")),
+    "12": ("batchnorm_step", "np.sqrt(var + eps)", "(np.sqrt(var) + eps)",
+           (*VALUES, "eps goes inside the square root")),
     "13": ("softmax", "T / np.sum(T, axis=0, keepdims=True)", "T / np.sum(T)",
-           "normalize each column separately"),
+           (*VALUES, "normalize each column separately")),
 }
 LEARNERS = ("solved", "untouched", "one-mistake")
 
@@ -181,6 +184,7 @@ def _nbgrader(course: Path, *args: str) -> str:
 
 
 def _with_mistake(nb, number: str):
+    assert number in MISTAKES, f"{number} has exercises: add its planted mistake to MISTAKES"
     exercise, right, wrong, _ = MISTAKES[number]
     nb = copy.deepcopy(nb)
     [cell] = [c for c in nb.cells if c.source.startswith(f"# EXERCISE: {exercise}\n")]
@@ -189,23 +193,24 @@ def _with_mistake(nb, number: str):
     return nb
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    """A graded course: ``(folder, {learner: {notebook: score}}, maxima)``."""
-    root = tmp_path_factory.mktemp("nbgrader")
+def graded_course(root: Path, notebooks: list[Path]):
+    """Build, hand out, submit and autograde ``notebooks`` in ``root``.
+
+    Returns ``(course folder, {learner: {notebook: score}}, {notebook: max score})``.
+    """
     source, course = root / "notebooks", root / "course"  # the repository's layout
     source.mkdir()
     course.mkdir()
     (course / "nbgrader_config.py").write_text(
         f"c = get_config()\nload_subconfig({str(ROOT / 'grading' / 'nbgrader_config.py')!r})\n")
-    for path in EXERCISE_NOTEBOOKS:  # the metadata in memory: works before it is committed
+    for path in notebooks:  # the metadata in memory: works before it is committed
         nbformat.write(meta.with_metadata(nbformat.read(path, as_version=4), path.name),
                        source / path.name)
     _nbgrader(course, "generate_assignment", "notebooks", "--create")
     for learner in LEARNERS:
         _nbgrader(course, "db", "student", "add", learner)
         (course / "submitted" / learner / "notebooks").mkdir(parents=True)
-    for path in EXERCISE_NOTEBOOKS:
+    for path in notebooks:
         solved = nbformat.read(source / path.name, as_version=4)
         handout = course / "release" / "notebooks" / path.name
         versions = {"solved": solved, "untouched": nbformat.read(handout, as_version=4),
@@ -214,9 +219,20 @@ def course(tmp_path_factory):
             nbformat.write(nb, course / "submitted" / learner / "notebooks" / path.name)
     _nbgrader(course, "autograde", "notebooks")
     _nbgrader(course, "generate_feedback", "notebooks")
-    notebooks, table, maxima = nbgrader_scores.score_table(course / "gradebook.db", "notebooks")
-    print("\n" + nbgrader_scores.format_table(notebooks, table, maxima))
+    names, table, maxima = nbgrader_scores.score_table(course / "gradebook.db", "notebooks")
+    print("\n" + nbgrader_scores.format_table(names, table, maxima))
     return course, table, maxima
+
+
+@pytest.mark.parametrize("path", EXERCISE_NOTEBOOKS, ids=lambda p: p.name[:2])
+def test_every_notebook_with_exercises_has_a_planted_mistake(path):
+    nb = nbformat.read(path, as_version=4)
+    assert _with_mistake(nb, path.name[:2]) != nb
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    return graded_course(tmp_path_factory.mktemp("nbgrader"), EXERCISE_NOTEBOOKS)
 
 
 def _check_cells(course: Path, learner: str, name: str):
@@ -237,7 +253,9 @@ def _feedback_text(course: Path, learner: str, name: str) -> str:
 @pytest.mark.slow
 def test_nbgrader_generates_the_same_student_edition_as_the_tool(course, tmp_path):
     folder, _, _ = course
-    for target in se.build(tmp_path, EXERCISE_NOTEBOOKS):
+    sources = sorted((folder.parent / "notebooks").glob("*.ipynb"))  # what nbgrader read
+    assert [p.name for p in sources] == [p.name for p in EXERCISE_NOTEBOOKS]
+    for target in se.build(tmp_path, sources):
         released = nbformat.read(folder / "release" / "notebooks" / target.name, as_version=4)
         assert nbformat.read(target, as_version=4) == released, target.name
 
@@ -253,7 +271,7 @@ def test_autograde_scores_and_feedback(course, path):
     assert table["untouched"][name] == 0
     assert table["one-mistake"][name] == maxima[name] - meta.POINTS
 
-    exercise, _, _, hint = MISTAKES[number]
+    exercise, _, _, says = MISTAKES[number]
     for learner in LEARNERS:
         cells = _check_cells(folder, learner, path.name)
         assert len(cells) == n_exercises
@@ -273,7 +291,8 @@ def test_autograde_scores_and_feedback(course, path):
                 assert out.startswith("not implemented yet: "), out
             else:  # the checker's message: named case, expected vs got, hint
                 assert re.match(r"Case \d+ of \d+ \(", out), out
-                assert "expected:" in out and "got:" in out, out
-                assert "Hint: " in out and hint in out, out
+                assert "\nHint: " in out, out
+                for fragment in says:
+                    assert fragment in out, f"{fragment!r} not in: {out}"
             for line in out.splitlines():
                 assert line.strip() in feedback, f"{learner}, {grade_id}: {line!r} not in feedback"
