@@ -3,7 +3,7 @@
     python tools/lowest_versions.py              # fresh venv in a temporary folder, removed after
     python tools/lowest_versions.py --keep DIR   # build the venv in DIR (emptied first) and keep it
 
-Every ``name>=X`` lower bound in ``requirements.txt``, ``requirements-dev.txt`` (following
+Every lower bound (``name>=X``) in ``requirements.txt``, ``requirements-dev.txt`` (following
 ``-r``) and ``pyproject.toml`` (dependencies and build requirements) becomes ``name==X`` in a
 fresh virtual environment, together with ``-e .`` built by that lowest setuptools. Then, in that
 environment: strict nbval of every numbered notebook and the ``course_lib`` tests (the test files
@@ -29,7 +29,6 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BOUND = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)\s*>=\s*([0-9][0-9A-Za-z.]*)\s*$")
 VERSIONS = ("import sys, numpy, matplotlib, ipywidgets, ipympl, jupyterlab, torch, threadpoolctl; "
             "print('installed: python', sys.version.split()[0], '| numpy', numpy.__version__, "
             "'| matplotlib', matplotlib.__version__, '| ipywidgets', ipywidgets.__version__, "
@@ -52,21 +51,28 @@ def _requirement_lines(path: Path) -> list[str]:
 
 
 def lowest_pins() -> dict[str, str]:
-    """``{name: lowest allowed version}`` over every requirement with a ``>=`` bound."""
+    """``{name: lowest allowed version}`` over every requirement (``>=``, ``~=`` or ``==``)."""
+    from packaging.requirements import Requirement
+    from packaging.version import Version
+
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     specs = (_requirement_lines(ROOT / "requirements-dev.txt")
              + project["project"]["dependencies"] + project["build-system"]["requires"])
-    pins: dict[str, tuple[tuple[int, ...], str]] = {}
+    pins: dict[str, str] = {}
     for spec in specs:
-        match = BOUND.match(spec)
-        if not match:
-            raise SystemExit(f"error: requirement {spec!r} has no plain 'name>=version' lower bound; "
-                             "this script cannot tell its lowest allowed version")
-        name, version = match.group(1).lower().replace("_", "-"), match.group(2)
-        key = tuple(int(p) for p in re.findall(r"\d+", version))
-        if name not in pins or key > pins[name][0]:  # the tightest bound is the lowest allowed
-            pins[name] = (key, version)
-    return {name: version for name, (_, version) in sorted(pins.items()) if name not in NOT_HERE}
+        req = Requirement(spec)
+        if req.marker is not None and not req.marker.evaluate():
+            continue
+        floors = [s.version for s in req.specifier if s.operator in (">=", "~=", "==")]
+        if not floors:
+            raise SystemExit(f"error: requirement {spec!r} has no lower bound ('>=', '~=' or "
+                             "'=='); this script cannot tell its lowest allowed version")
+        name, floor = req.name.lower().replace("_", "-"), max(floors, key=Version)
+        if not req.specifier.contains(floor, prereleases=True):
+            raise SystemExit(f"error: {spec!r} excludes its own lower bound {floor}")
+        if name not in pins or Version(floor) > Version(pins[name]):  # the tightest bound wins
+            pins[name] = floor
+    return {name: pins[name] for name in sorted(pins) if name not in NOT_HERE}
 
 
 def course_lib_tests() -> list[Path]:
