@@ -7,9 +7,9 @@ Every lower bound (``name>=X``) in ``requirements.txt``, ``requirements-dev.txt`
 ``-r``) and ``pyproject.toml`` (dependencies and build requirements) becomes ``name==X`` in a
 fresh virtual environment, together with ``-e .`` built by that lowest setuptools. Then, in that
 environment: strict nbval of every numbered notebook and the ``course_lib`` tests (the test files
-that import ``course_lib`` and none of ``tools``; the widget fuzz, browser, student-edition and
-convention tests need the newer tooling and run in the main suite). ``CI`` is set for that run,
-so a skipped test fails it. Exits non-zero if anything fails; prints the pins and the times.
+that import ``course_lib`` and none of ``tools``, so new test files are picked up; the widget
+fuzz, browser, student-edition and convention tests run only in the main suite, which keeps this
+run to a few minutes). ``CI`` is set for that run, so a skipped test fails it. Exits non-zero if anything fails; prints the pins and the times.
 
 Packages only the main suite uses are listed in ``NOT_HERE`` with the reason; their bounds are
 the versions that suite ran with (README, "Versions").
@@ -106,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     tmp = None
     if args.keep:
         venv = args.keep.resolve()
+        if venv.exists() and any(venv.iterdir()) and not (venv / "pyvenv.cfg").exists():
+            raise SystemExit(f"error: --keep {args.keep}: not empty and not a virtual "
+                             "environment; refusing to delete it")
         shutil.rmtree(venv, ignore_errors=True)
     else:
         tmp = tempfile.TemporaryDirectory(prefix="lowest_versions_")
