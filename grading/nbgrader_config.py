@@ -4,10 +4,11 @@
     nbgrader autograde notebooks                      # grades submitted/<learner>/notebooks/
     python ../tools/scores.py                         # one row per learner, one column per notebook
 
-The assignment ``notebooks`` *is* the committed collection: ``source_directory = ".."`` makes
-nbgrader read ``../notebooks/*.ipynb`` (the instructor edition, with the nbgrader metadata that
-``python tools/nbgrader_metadata.py`` writes). Everything nbgrader writes stays in this folder
-(``gradebook.db``, ``release/``, ``submitted/``, ``autograded/``, ``feedback/``; see .gitignore).
+The assignment ``notebooks`` *is* the committed collection: ``source/notebooks`` is a symbolic link
+to ``../notebooks`` (the instructor edition, with the nbgrader metadata that
+``python tools/nbgrader_metadata.py`` writes). Where a checkout has no symbolic links (Windows
+without them enabled), replace it with a copy of ``notebooks/``. Everything nbgrader writes stays
+in this folder (``gradebook.db``, ``release/``, ``submitted/``, ``autograded/``, ``feedback/``).
 """
 
 import sys
@@ -21,7 +22,6 @@ from tools.nbgrader_metadata import (  # noqa: E402
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 
 c.CourseDirectory.course_id = "improving-deep-networks"
-c.CourseDirectory.source_directory = ".."
 # The stub tells the learner what to write; the same one as `python tools/student_edition.py`.
 c.ClearSolutions.code_stub = {"python": CODE_STUB}
 c.ClearOutput.remove_metadata_fields = CLEARED_METADATA

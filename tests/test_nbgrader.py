@@ -137,6 +137,11 @@ def test_every_exercise_is_graded():
         assert [e[0] for e in meta.exercises(nb, path.name)] == names, path.name
 
 
+def test_the_course_folder_links_to_the_collection():
+    link = ROOT / "grading" / "source" / "notebooks"
+    assert link.is_symlink() and link.resolve() == (ROOT / "notebooks").resolve()
+
+
 def test_committed_notebooks_carry_current_metadata(capsys):
     """Fails until `python tools/nbgrader_metadata.py` has been run and committed."""
     assert meta.main(["--check"]) == 0, capsys.readouterr().err
@@ -198,9 +203,9 @@ def graded_course(root: Path, notebooks: list[Path]):
 
     Returns ``(course folder, {learner: {notebook: score}}, {notebook: max score})``.
     """
-    source, course = root / "notebooks", root / "course"  # the repository's layout
-    source.mkdir()
-    course.mkdir()
+    course = root / "course"
+    source = course / "source" / "notebooks"  # a copy where the repository has a link
+    source.mkdir(parents=True)
     (course / "nbgrader_config.py").write_text(
         f"c = get_config()\nload_subconfig({str(ROOT / 'grading' / 'nbgrader_config.py')!r})\n")
     for path in notebooks:  # the metadata in memory: works before it is committed
@@ -253,7 +258,7 @@ def _feedback_text(course: Path, learner: str, name: str) -> str:
 @pytest.mark.slow
 def test_nbgrader_generates_the_same_student_edition_as_the_tool(course, tmp_path):
     folder, _, _ = course
-    sources = sorted((folder.parent / "notebooks").glob("*.ipynb"))  # what nbgrader read
+    sources = sorted((folder / "source" / "notebooks").glob("*.ipynb"))  # what nbgrader read
     assert [p.name for p in sources] == [p.name for p in EXERCISE_NOTEBOOKS]
     for target in se.build(tmp_path, sources):
         released = nbformat.read(folder / "release" / "notebooks" / target.name, as_version=4)

@@ -4,8 +4,9 @@ notebook with exercises, and the total.
     cd grading && python ../tools/nbgrader_scores.py            # assignment "notebooks"
     python tools/nbgrader_scores.py --db grading/gradebook.db --assignment notebooks
 
-Reads nbgrader's gradebook after ``nbgrader autograde``; a notebook a learner did not submit shows
-``-`` and counts zero. ``nbgrader export`` writes the assignment totals to ``grades.csv`` instead.
+Reads nbgrader's gradebook after ``nbgrader autograde``; a notebook a learner did not submit scores
+zero (``-``: not autograded yet). ``nbgrader export`` writes the assignment totals to
+``grades.csv`` instead.
 """
 
 from __future__ import annotations
