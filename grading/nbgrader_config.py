@@ -2,7 +2,7 @@
 
     nbgrader generate_assignment notebooks --create   # student edition -> release/notebooks/
     nbgrader autograde notebooks                      # grades submitted/<learner>/notebooks/
-    python ../tools/scores.py                         # one row per learner, one column per notebook
+    python ../tools/nbgrader_scores.py                # one row per learner, one column per notebook
 
 The assignment ``notebooks`` *is* the committed collection: ``source/notebooks`` is a symbolic link
 to ``../notebooks`` (the instructor edition, with the nbgrader metadata that
