@@ -29,10 +29,12 @@ check_sample_beta           11  ``sample_beta(low, high, size, rng)``
 check_batchnorm_forward     12  ``batchnorm_step(Z, gamma, beta, *, eps=1e-8)``
 check_softmax               13  ``softmax(Z)``
 check_cross_entropy         13  ``cross_entropy(Y_hat, Y)``
+check_least_squares_step    14  ``least_squares_step(w, A, b, *, lr)``
 ==========================  ==  ==============================================================
 """
 
 from course_lib.checks._core import MODE_VARIABLE, CheckFailed, grading_mode
+from course_lib.checks.frameworks import check_least_squares_step
 from course_lib.checks.optimization import (
     check_adam_update,
     check_ewa,
@@ -61,5 +63,5 @@ __all__ = [
     "check_gradient_check", "check_random_mini_batches", "check_ewa", "check_momentum_update",
     "check_adam_update", "check_inverse_time_decay", "check_fixed_interval_decay",
     "check_sample_log_uniform", "check_sample_beta", "check_batchnorm_forward", "check_softmax",
-    "check_cross_entropy",
+    "check_cross_entropy", "check_least_squares_step",
 ]  # the checkers; CheckFailed, grading_mode and MODE_VARIABLE are importable too
