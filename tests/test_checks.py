@@ -262,7 +262,7 @@ MODIFIED = [("check_l2_cost", 0, "params"), ("check_dropout_forward", 0, "A"),
             ("check_dropout_backward", 0, "dA"), ("check_he_init", 0, "layer_dims"),
             ("check_gradient_check", 1, "theta"), ("check_random_mini_batches", 0, "X"),
             ("check_ewa", 0, "theta"), ("check_momentum_update", 2, "v"),
-            ("check_adam_update", 2, "m"), ("check_batchnorm_forward", 0, "Z"),
+            ("check_adam_update", 2, "v"), ("check_batchnorm_forward", 0, "Z"),
             ("check_softmax", 0, "Z"), ("check_cross_entropy", 0, "Y_hat")]
 
 
@@ -282,7 +282,7 @@ def test_wrong_number_of_outputs(capsys):
         return adam_update(w, dw, m, v, t, **kw)[:2]
 
     out = verdict(capsys, "check_adam_update", two_outputs)
-    assert_fails(out, "should return 3 values (w_new, m_new, v_new), got 2 values")
+    assert_fails(out, "should return 3 values (w_new, v_new, s_new), got 2 values")
 
 
 # ---------------------------------------------------------------- usual mistakes and their hints
@@ -454,13 +454,13 @@ MISTAKES = [
      "bias correction forgotten"),
     ("check_adam_update",
      lambda *a, **k: _adam(*a, **k, eps_inside=True),
-     "eps goes outside the square root"),
+     "which PyTorch uses too: eps goes outside the square root"),
     ("check_adam_update",
      lambda *a, **k: _adam(*a, **k, square=False),
      "squared gradient"),
     ("check_adam_update",
      lambda *a, **k: _adam(*a, **k, return_hat=True),
-     "return the raw m"),
+     "return the raw v;"),
     ("check_adam_update",
      lambda *a, **k: _adam(*a, **k, t_shift=1),
      "beta**(t + 1)"),

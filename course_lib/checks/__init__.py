@@ -21,7 +21,7 @@ check_gradient_check        05  ``gradient_check(f, theta, dtheta, *, eps=1e-7)`
 check_random_mini_batches   06  ``random_mini_batches(X, Y, mini_batch_size, rng)``
 check_ewa                   07  ``ewa_bias_corrected(theta, beta)``
 check_momentum_update       08  ``momentum_update(w, dw, v, *, lr, beta)``
-check_adam_update           08  ``adam_update(w, dw, m, v, t, *, lr, beta1, beta2, eps)``
+check_adam_update           08  ``adam_update(w, dw, v, s, t, *, lr, beta1, beta2, eps)``
 check_inverse_time_decay    09  ``inverse_time_decay(lr0, epoch, *, decay_rate)``
 check_fixed_interval_decay  09  ``fixed_interval_decay(lr0, epoch, *, decay_rate, time_interval)``
 check_sample_log_uniform    11  ``sample_log_uniform(low, high, size, rng)``

@@ -157,9 +157,13 @@ def check_momentum_update(momentum_update) -> None:
 
 
 def check_adam_update(adam_update) -> None:
-    """Check ``adam_update(w, dw, m, v, t, *, lr, beta1, beta2, eps) -> (w_new, m_new, v_new)``."""
-    cases = [("first step t = 1 from m = v = 0, lr = 0.01", (3,), 1, 0.01, 1e-8, True, 1.0),
-             ("t = 3 with m, v from earlier steps, shape (2, 3)", (2, 3), 3, 0.01, 1e-8, False,
+    """Check ``adam_update(w, dw, v, s, t, *, lr, beta1, beta2, eps) -> (w_new, v_new, s_new)``.
+
+    Named as in the lecture: ``v`` averages the gradients (momentum), ``s`` the squared gradients
+    (``course_lib.optimizers.AdamState`` calls them ``m`` and ``v``, as PyTorch does).
+    """
+    cases = [("first step t = 1 from v = s = 0, lr = 0.01", (3,), 1, 0.01, 1e-8, True, 1.0),
+             ("t = 3 with v, s from earlier steps, shape (2, 3)", (2, 3), 3, 0.01, 1e-8, False,
               1.0),
              ("t = 100, bias correction almost gone", (4, 1), 100, 0.001, 1e-8, False, 1.0),
              ("tiny gradients with eps = 0.1", (3, 2), 2, 0.01, 0.1, False, 1e-3),
@@ -169,42 +173,45 @@ def check_adam_update(adam_update) -> None:
     def body(c):
         for seed, (label, shape, t, lr, eps, zero_state, scale) in enumerate(cases):
             c.case(label)
-            w, dw, m, v = _arrays(600 + seed, shape, 4)
-            dw, v = dw * scale, np.abs(v) * 1e-2
+            w, dw, v, s = _arrays(600 + seed, shape, 4)
+            dw, s = dw * scale, np.abs(s) * 1e-2
             if zero_state:
-                m, v = np.zeros(shape), np.zeros(shape)
-            out = c.call(w, dw, m, v, t, names=("w", "dw", "m", "v", "t"), lr=lr, beta1=beta1,
+                v, s = np.zeros(shape), np.zeros(shape)
+            out = c.call(w, dw, v, s, t, names=("w", "dw", "v", "s", "t"), lr=lr, beta1=beta1,
                          beta2=beta2, eps=eps)
-            w_new, m_new, v_new = c.unpack(out, ("w_new", "m_new", "v_new"))
-            ref_w, st = optimizers.adam_step(w, dw, optimizers.AdamState(m, v, t - 1), lr=lr,
+            w_new, v_new, s_new = c.unpack(out, ("w_new", "v_new", "s_new"))
+            ref_w, st = optimizers.adam_step(w, dw, optimizers.AdamState(v, s, t - 1), lr=lr,
                                              beta1=beta1, beta2=beta2, eps=eps)
+            ref_v, ref_s = st.m, st.v  # course_lib's AdamState names them m and v
             c1, c2 = 1 - beta1**t, 1 - beta2**t
-            c.array(m_new, st.m, "m_new", mistakes=[
-                ("return the raw m; its bias-corrected value m / (1 - beta1**t) is only for the "
-                 "update.", st.m / c1),
-                ("m = beta1 * m + (1 - beta1) * dw: the (1 - beta1) factor is missing.",
-                 beta1 * m + dw)],
-                hint="m_new = beta1 * m + (1 - beta1) * dw.")
-            c.array(v_new, st.v, "v_new", mistakes=[
-                ("v averages the squared gradient: (1 - beta2) * dw**2.",
-                 beta2 * v + (1 - beta2) * dw),
-                ("return the raw v; its bias-corrected value v / (1 - beta2**t) is only for the "
-                 "update.", st.v / c2)],
-                hint="v_new = beta2 * v + (1 - beta2) * dw**2 (elementwise square).")
-            m_hat, v_hat = st.m / c1, st.v / c2
-            late_m, late_v = st.m / (1 - beta1 ** (t + 1)), st.v / (1 - beta2 ** (t + 1))
+            c.array(v_new, ref_v, "v_new", mistakes=[
+                ("return the raw v; its bias-corrected value v / (1 - beta1**t) is only for the "
+                 "update.", ref_v / c1),
+                ("v = beta1 * v + (1 - beta1) * dw: the (1 - beta1) factor is missing.",
+                 beta1 * v + dw)],
+                hint="v_new = beta1 * v + (1 - beta1) * dw.")
+            c.array(s_new, ref_s, "s_new", mistakes=[
+                ("s averages the squared gradient: (1 - beta2) * dw**2.",
+                 beta2 * s + (1 - beta2) * dw),
+                ("return the raw s; its bias-corrected value s / (1 - beta2**t) is only for the "
+                 "update.", ref_s / c2)],
+                hint="s_new = beta2 * s + (1 - beta2) * dw**2 (elementwise square).")
+            v_hat, s_hat = ref_v / c1, ref_s / c2
+            late_v, late_s = ref_v / (1 - beta1 ** (t + 1)), ref_s / (1 - beta2 ** (t + 1))
             c.array(w_new, ref_w, "w_new", mistakes=[
-                ("bias correction forgotten: divide m by (1 - beta1**t) and v by (1 - beta2**t).",
-                 w - lr * st.m / (np.sqrt(st.v) + eps)),
-                ("eps goes outside the square root: np.sqrt(v_hat) + eps, not "
-                 "np.sqrt(v_hat + eps).", w - lr * m_hat / np.sqrt(v_hat + eps)),
+                ("bias correction forgotten: divide v by (1 - beta1**t) and s by (1 - beta2**t).",
+                 w - lr * ref_v / (np.sqrt(ref_s) + eps)),
+                ("this exercise asks for the Adam paper's form, which PyTorch uses too: eps goes "
+                 "outside the square root, np.sqrt(s_hat) + eps. The lecture's np.sqrt(s_hat + eps) "
+                 "is another form in use; it differs only while s_hat is near eps.",
+                 w - lr * v_hat / np.sqrt(s_hat + eps)),
                 ("t is already the step number (1 on the first step): use beta**t, not "
-                 "beta**(t + 1).", w - lr * late_m / (np.sqrt(late_v) + eps)),
-                ("divide by the square root of v_hat.", w - lr * m_hat / (v_hat + eps)),
-                ("subtract the step: w - lr * m_hat / (np.sqrt(v_hat) + eps).",
-                 w + lr * m_hat / (np.sqrt(v_hat) + eps))],
-                hint="w_new = w - lr * m_hat / (np.sqrt(v_hat) + eps) with "
-                     "m_hat = m_new / (1 - beta1**t) and v_hat = v_new / (1 - beta2**t).")
+                 "beta**(t + 1).", w - lr * late_v / (np.sqrt(late_s) + eps)),
+                ("divide by the square root of s_hat.", w - lr * v_hat / (s_hat + eps)),
+                ("subtract the step: w - lr * v_hat / (np.sqrt(s_hat) + eps).",
+                 w + lr * v_hat / (np.sqrt(s_hat) + eps))],
+                hint="w_new = w - lr * v_hat / (np.sqrt(s_hat) + eps) with "
+                     "v_hat = v_new / (1 - beta1**t) and s_hat = s_new / (1 - beta2**t).")
 
     run("adam_update", adam_update, body, len(cases))
 
