@@ -117,6 +117,13 @@ def cross_entropy(Y_hat, Y):
     return float(-np.sum(np.log(np.sum(Y * Y_hat, axis=0))) / Y.shape[1])
 
 
+def classify_critical_point(H):
+    curvatures = np.linalg.eigvalsh(H)  # more cases in tests/test_checks_landscape.py
+    if np.all(curvatures > 0):
+        return "minimum"
+    return "maximum" if np.all(curvatures < 0) else "saddle point"
+
+
 CORRECT = {  # checker name -> (learner function, name used in the messages)
     "check_l2_cost": (l2_cost, "l2_cost"),
     "check_dropout_forward": (dropout_forward, "dropout_forward"),
@@ -134,6 +141,7 @@ CORRECT = {  # checker name -> (learner function, name used in the messages)
     "check_batchnorm_forward": (batchnorm_step, "batchnorm_step"),
     "check_softmax": (softmax, "softmax"),
     "check_cross_entropy": (cross_entropy, "cross_entropy"),
+    "check_critical_point": (classify_critical_point, "classify_critical_point"),
 }
 PASS = re.compile(r"^All (\d+) cases pass: (\w+) matches the reference\.\n$")
 

@@ -24,6 +24,7 @@ check_momentum_update       08  ``momentum_update(w, dw, v, *, lr, beta)``
 check_adam_update           08  ``adam_update(w, dw, v, s, t, *, lr, beta1, beta2, eps)``
 check_inverse_time_decay    09  ``inverse_time_decay(lr0, epoch, *, decay_rate)``
 check_fixed_interval_decay  09  ``fixed_interval_decay(lr0, epoch, *, decay_rate, time_interval)``
+check_critical_point        10  ``classify_critical_point(H)``
 check_sample_log_uniform    11  ``sample_log_uniform(low, high, size, rng)``
 check_sample_beta           11  ``sample_beta(low, high, size, rng)``
 check_batchnorm_forward     12  ``batchnorm_step(Z, gamma, beta, *, eps=1e-8)``
@@ -35,6 +36,7 @@ check_least_squares_step    14  ``least_squares_step(w, A, b, *, lr)``
 
 from course_lib.checks._core import MODE_VARIABLE, CheckFailed, grading_mode
 from course_lib.checks.frameworks import check_least_squares_step
+from course_lib.checks.landscape import check_critical_point
 from course_lib.checks.optimization import (
     check_adam_update,
     check_ewa,
@@ -63,5 +65,5 @@ __all__ = [
     "check_gradient_check", "check_random_mini_batches", "check_ewa", "check_momentum_update",
     "check_adam_update", "check_inverse_time_decay", "check_fixed_interval_decay",
     "check_sample_log_uniform", "check_sample_beta", "check_batchnorm_forward", "check_softmax",
-    "check_cross_entropy", "check_least_squares_step",
+    "check_cross_entropy", "check_least_squares_step", "check_critical_point",
 ]  # the checkers; CheckFailed, grading_mode and MODE_VARIABLE are importable too
