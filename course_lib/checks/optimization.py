@@ -203,7 +203,8 @@ def check_adam_update(adam_update) -> None:
                  w - lr * ref_v / (np.sqrt(ref_s) + eps)),
                 ("this exercise asks for the Adam paper's form, which PyTorch uses too: eps goes "
                  "outside the square root, np.sqrt(s_hat) + eps. The lecture's np.sqrt(s_hat + eps) "
-                 "is another form in use; it differs only while s_hat is near eps.",
+                 "is another form in use; the two differ only where s_hat is not much larger than "
+                 "eps (tiny gradients).",
                  w - lr * v_hat / np.sqrt(s_hat + eps)),
                 ("t is already the step number (1 on the first step): use beta**t, not "
                  "beta**(t + 1).", w - lr * late_v / (np.sqrt(late_s) + eps)),
