@@ -124,6 +124,11 @@ def classify_critical_point(H):
     return "maximum" if np.all(curvatures < 0) else "saddle point"
 
 
+def normalize_inputs(X_train, X_test):
+    mu, sigma = X_train.mean(axis=1, keepdims=True), X_train.std(axis=1, keepdims=True)
+    return (X_train - mu) / sigma, (X_test - mu) / sigma   # more in tests/test_checks_inputs.py
+
+
 CORRECT = {  # checker name -> (learner function, name used in the messages)
     "check_l2_cost": (l2_cost, "l2_cost"),
     "check_dropout_forward": (dropout_forward, "dropout_forward"),
@@ -142,6 +147,7 @@ CORRECT = {  # checker name -> (learner function, name used in the messages)
     "check_softmax": (softmax, "softmax"),
     "check_cross_entropy": (cross_entropy, "cross_entropy"),
     "check_critical_point": (classify_critical_point, "classify_critical_point"),
+    "check_normalize_inputs": (normalize_inputs, "normalize_inputs"),
 }
 PASS = re.compile(r"^All (\d+) cases pass: (\w+) matches the reference\.\n$")
 

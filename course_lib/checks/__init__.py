@@ -16,6 +16,7 @@ checker                     nb  learner's function
 check_l2_cost               02  ``l2_cost(params, *, lambd, m)``
 check_dropout_forward       02  ``dropout_forward(A, keep_prob, rng)``
 check_dropout_backward      02  ``dropout_backward(dA, mask, keep_prob)``
+check_normalize_inputs      03  ``normalize_inputs(X_train, X_test)``
 check_he_init               04  ``he_init(layer_dims, rng)``
 check_gradient_check        05  ``gradient_check(f, theta, dtheta, *, eps=1e-7)``
 check_random_mini_batches   06  ``random_mini_batches(X, Y, mini_batch_size, rng)``
@@ -36,6 +37,7 @@ check_least_squares_step    14  ``least_squares_step(w, A, b, *, lr)``
 
 from course_lib.checks._core import MODE_VARIABLE, CheckFailed, grading_mode
 from course_lib.checks.frameworks import check_least_squares_step
+from course_lib.checks.inputs import check_normalize_inputs
 from course_lib.checks.landscape import check_critical_point
 from course_lib.checks.optimization import (
     check_adam_update,
@@ -66,4 +68,5 @@ __all__ = [
     "check_adam_update", "check_inverse_time_decay", "check_fixed_interval_decay",
     "check_sample_log_uniform", "check_sample_beta", "check_batchnorm_forward", "check_softmax",
     "check_cross_entropy", "check_least_squares_step", "check_critical_point",
+    "check_normalize_inputs",
 ]  # the checkers; CheckFailed, grading_mode and MODE_VARIABLE are importable too
