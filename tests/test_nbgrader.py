@@ -163,10 +163,12 @@ MISTAKES = {
             "the last, smaller one holds the remaining examples")),
     "07": ("ewa_bias_corrected", "out[t] = v / (1 - beta ** (t + 1))", "out[t] = v",
            (*VALUES, "bias correction forgotten")),
-    "08": ("adam_update", "(np.sqrt(v_corr) + eps)", "np.sqrt(v_corr + eps)",
+    "08": ("adam_update", "(np.sqrt(s_corr) + eps)", "np.sqrt(s_corr + eps)",
            (*VALUES, "eps goes outside the square root")),
     "09": ("fixed_interval_decay", "np.floor(epoch / time_interval)", "(epoch / time_interval)",
            (*VALUES, "np.floor")),
+    "10": ("classify_critical_point", "np.linalg.eigvalsh(H)", "np.diag(H)",
+           (*VALUES, "decided by the eigenvalues")),
     "11": ("sample_log_uniform", "np.log10(low), np.log10(high)", "np.log(low), np.log(high)",
            ("samples must lie in [0.0001, 1]; got values from",
             "use log10 and 10**r together")),
@@ -174,6 +176,7 @@ MISTAKES = {
            (*VALUES, "eps goes inside the square root")),
     "13": ("softmax", "T / np.sum(T, axis=0, keepdims=True)", "T / np.sum(T)",
            (*VALUES, "normalize each column separately")),
+    "14": ("least_squares_step", "dr = 2 * r", "dr = r", (*VALUES, "dJ/dr = 2 * r")),
 }
 LEARNERS = ("solved", "untouched", "one-mistake")
 
@@ -270,7 +273,8 @@ def test_nbgrader_generates_the_same_student_edition_as_the_tool(course, tmp_pat
 def test_autograde_scores_and_feedback(course, path):
     folder, table, maxima = course
     name, number = path.stem, path.name[:2]
-    n_exercises = len(meta.exercises(nbformat.read(path, as_version=4), path.name))
+    graded = nbformat.read(folder / "source" / "notebooks" / path.name, as_version=4)
+    n_exercises = len(meta.exercises(graded, path.name))
     assert maxima[name] == n_exercises * meta.POINTS
     assert table["solved"][name] == maxima[name]
     assert table["untouched"][name] == 0

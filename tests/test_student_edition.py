@@ -195,8 +195,12 @@ def test_runs_as_a_script():
 
 
 @pytest.mark.slow
-def test_student_edition_of_every_notebook_executes_and_reports_not_implemented():
-    """Slow (executes every notebook in a kernel), and must run in CI: the real --check."""
+def test_student_edition_of_every_notebook_executes_and_reports_not_implemented(monkeypatch):
+    """Slow (executes every notebook in a kernel), and must run in CI: the real --check.
+
+    In the checks' grading mode (set here in the shell) --check still runs them as a learner does.
+    """
+    monkeypatch.setenv("COURSE_LIB_CHECKS", "raise")
     notebooks = numbered_notebooks()
     assert notebooks, "no numbered notebooks found"
     exercises = [p for p in notebooks if se.BEGIN in p.read_text(encoding="utf-8")]

@@ -148,8 +148,10 @@ def check(notebooks: list[Path], *, timeout: int = 600) -> list[str]:
 
     problems = []
     with tempfile.TemporaryDirectory(prefix="student_edition_") as tmp:
-        for path, target in zip(notebooks, build(Path(tmp), notebooks)):
-            nb = nbformat.read(target, as_version=4)
+        # Each instructor notebook is read once: built and verified from the same version.
+        originals = [nbformat.read(path, as_version=4) for path in notebooks]
+        for path, original in zip(notebooks, originals):
+            nb = student_notebook(original, path.name)[0]
             client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                     store_widget_state=False, resources={"metadata": {"path": tmp}})
             learner = {k: v for k, v in os.environ.items() if k != "COURSE_LIB_CHECKS"}
@@ -160,7 +162,7 @@ def check(notebooks: list[Path], *, timeout: int = 600) -> list[str]:
                 problems.append(f"{path.name}: the student edition fails to execute: "
                                 f"{first[-1] if first else type(exc).__name__}")
                 continue
-            found = verify_executed(nb, nbformat.read(path, as_version=4), path.name)
+            found = verify_executed(nb, original, path.name)
             problems += found
             n_checks = sum(c.cell_type == "code" and "checks.check_" in c.source for c in nb.cells)
             status = f"{len(found)} problem(s)" if found else "ok"
