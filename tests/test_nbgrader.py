@@ -155,6 +155,9 @@ VALUES = ("expected:", "got:")
 MISTAKES = {
     "02": ("dropout_backward", "return dA * mask / keep_prob", "return dA * mask",
            (*VALUES, "divide by keep_prob")),
+    "03": ("normalize_inputs", "(X_test - mu) / sigma",
+           "(X_test - X_test.mean(axis=1, keepdims=True)) / X_test.std(axis=1, keepdims=True)",
+           (*VALUES, "use the TRAINING mu and sigma for X_test too")),
     "04": ("he_init", "np.sqrt(2 / n_prev)", "np.sqrt(1 / n_prev)", (*VALUES, "Xavier")),
     "05": ("gradient_check", "/ (2 * eps)", "/ eps", (*VALUES, "divide by 2 * eps")),
     "06": ("random_mini_batches", "range(0, m, mini_batch_size)",
