@@ -124,6 +124,12 @@ def classify_critical_point(H):
     return "maximum" if np.all(curvatures < 0) else "saddle point"
 
 
+def least_squares_step(w, A, b, *, lr):
+    r = A @ w - b
+    dw = 2 * A.T @ r
+    return float(r @ r), dw, w - lr * dw   # more in tests/test_checks_frameworks.py
+
+
 def normalize_inputs(X_train, X_test):
     mu, sigma = X_train.mean(axis=1, keepdims=True), X_train.std(axis=1, keepdims=True)
     return (X_train - mu) / sigma, (X_test - mu) / sigma   # more in tests/test_checks_inputs.py
@@ -148,6 +154,7 @@ CORRECT = {  # checker name -> (learner function, name used in the messages)
     "check_cross_entropy": (cross_entropy, "cross_entropy"),
     "check_critical_point": (classify_critical_point, "classify_critical_point"),
     "check_normalize_inputs": (normalize_inputs, "normalize_inputs"),
+    "check_least_squares_step": (least_squares_step, "least_squares_step"),
 }
 PASS = re.compile(r"^All (\d+) cases pass: (\w+) matches the reference\.\n$")
 
