@@ -4,37 +4,10 @@ import numpy as np
 import pytest
 
 from course_lib import mlp
+from tests.test_mlp import CASES, _params, _problem  # the same networks as the numpy tests
 
 torch = pytest.importorskip("torch")
 pytestmark = pytest.mark.reference
-
-CASES = [  # activation, output, lambd, batchnorm, keep_prob
-    ("relu", "sigmoid", 0.0, False, 1.0),
-    ("tanh", "sigmoid", 0.7, False, 1.0),
-    ("sigmoid", "softmax", 0.0, False, 1.0),
-    ("relu", "softmax", 0.7, False, 1.0),
-    ("tanh", "sigmoid", 0.0, True, 1.0),
-    ("relu", "softmax", 0.7, True, 1.0),
-    ("tanh", "sigmoid", 0.3, False, 0.6),
-    ("sigmoid", "softmax", 0.3, True, 0.6),
-    ("relu", "sigmoid", 0.0, False, (0.5, 0.9)),  # one keep_prob per hidden layer
-]
-
-
-def _problem(rng, output, dims, m):
-    X = rng.standard_normal((dims[0], m))
-    if output == "sigmoid":
-        Y = (rng.random((1, m)) < 0.5).astype(float)
-    else:
-        Y = np.eye(dims[-1])[:, rng.integers(0, dims[-1], m)]
-    return X, Y
-
-
-def _params(rng, dims, batchnorm):
-    params = mlp.init_params(dims, rng, init="xavier", batchnorm=batchnorm)
-    # random (not 1 / 0) gamma, beta and biases so no gradient hides behind a special value
-    return {k: (v + 0.5 * rng.standard_normal(v.shape) if k[0] in "gb" else v)
-            for k, v in params.items()}
 
 
 def _torch_cost(params, X, Y, *, activation, output, lambd, batchnorm, masks, keep_prob, bn_eps):
