@@ -14,6 +14,7 @@ import pytest
 
 from course_lib import checks, ewa, initializers
 from course_lib import softmax as sm
+from tests.checker_support import learner_mode, run_checker  # noqa: F401 (autouse fixture)
 
 # ---------------------------------------------------------------- correct, hand-written solutions
 
@@ -160,24 +161,13 @@ PASS = re.compile(r"^All (\d+) cases pass: (\w+) matches the reference\.\n$")
 
 
 def verdict(capsys, checker_name, fn) -> str:
-    result = getattr(checks, checker_name)(fn)
-    assert result is None
-    out, err = capsys.readouterr()
-    assert err == "", f"checkers print nothing to stderr, got {err!r}"
-    assert "Traceback" not in out
-    return out
+    return run_checker(capsys, getattr(checks, checker_name), fn)
 
 
 def assert_fails(out: str, *needles: str) -> None:
     assert not PASS.match(out), f"expected a failure, got: {out}"
     for needle in needles:
         assert needle in out, f"expected {needle!r} in:\n{out}"
-
-
-@pytest.fixture(autouse=True)
-def learner_mode(monkeypatch):
-    """The checks as a learner runs them, whatever the shell running the tests has set."""
-    monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
 
 
 def test_every_checker_is_covered():

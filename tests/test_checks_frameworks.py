@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from course_lib import checks
+from tests.checker_support import learner_mode, run_checker  # noqa: F401 (autouse fixture)
 from course_lib.checks.frameworks import least_squares_reference
 
 PASS = "All 5 cases pass: least_squares_step matches the reference.\n"
@@ -20,15 +21,7 @@ def right(w, A, b, *, lr):
 
 
 def verdict(capsys, fn) -> str:
-    assert checks.check_least_squares_step(fn) is None
-    out, err = capsys.readouterr()
-    assert err == "" and "Traceback" not in out
-    return out
-
-
-@pytest.fixture(autouse=True)
-def learner_mode(monkeypatch):
-    monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
+    return run_checker(capsys, checks.check_least_squares_step, fn)
 
 
 def test_exported():

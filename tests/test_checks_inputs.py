@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from course_lib import checks
+from tests.checker_support import learner_mode, run_checker  # noqa: F401 (autouse fixture)
 
 PASS = "All 5 cases pass: normalize_inputs matches the reference.\n"
 
@@ -21,15 +22,7 @@ def right(X_train, X_test):
 
 
 def verdict(capsys, fn) -> str:
-    assert checks.check_normalize_inputs(fn) is None
-    out, err = capsys.readouterr()
-    assert err == "" and "Traceback" not in out
-    return out
-
-
-@pytest.fixture(autouse=True)
-def learner_mode(monkeypatch):
-    monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
+    return run_checker(capsys, checks.check_normalize_inputs, fn)
 
 
 def test_exported():

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from course_lib import checks
+from tests.checker_support import learner_mode, run_checker  # noqa: F401 (autouse fixture)
 
 PASS = re.compile(r"^All (\d+) cases pass: classify_critical_point matches the reference\.\n$")
 
@@ -33,16 +34,8 @@ def _from(curvatures_of):
     return classify
 
 
-@pytest.fixture(autouse=True)
-def learner_mode(monkeypatch):
-    monkeypatch.delenv(checks.MODE_VARIABLE, raising=False)
-
-
 def verdict(capsys, fn) -> str:
-    assert checks.check_critical_point(fn) is None
-    out, err = capsys.readouterr()
-    assert err == "" and "Traceback" not in out
-    return out
+    return run_checker(capsys, checks.check_critical_point, fn)
 
 
 def test_right_answer_passes(capsys):
