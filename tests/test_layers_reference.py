@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from course_lib import layers
+from tests.test_layers import _output_problem  # the same problems as the numpy tests
 
 torch = pytest.importorskip("torch")
 pytestmark = pytest.mark.reference
@@ -23,12 +24,7 @@ def test_activation_backward_matches_torch(name, torch_fn, rng):
 
 @pytest.mark.parametrize("output", ["sigmoid", "softmax"])
 def test_output_cost_matches_torch(output, rng):
-    C = 1 if output == "sigmoid" else 4
-    Z = 2 * rng.standard_normal((C, 7))
-    if output == "sigmoid":
-        Y = (rng.random((1, 7)) < 0.5).astype(float)
-    else:
-        Y = np.eye(C)[:, rng.integers(0, C, 7)]
+    Z, Y = _output_problem(output, rng)
     cost, dZ = layers.output_cost(Z, Y, output=output)
     z = torch.tensor(Z, requires_grad=True)
     if output == "sigmoid":
