@@ -214,7 +214,7 @@ def optimize(opt: str, grad_fn: Callable, w0, *, n_steps: int, lr, schedule=None
     path : ndarray, shape (n_steps + 1, *w0.shape)
         ``path[0] = w0`` and ``path[k]`` the weights after ``k`` updates. A diverging run is not
         stopped and raises no warning: its points become inf or nan and are returned as they are
-        (cut them with ``course_lib.plotting.finite_or_none``).
+        (cut them with ``course_lib.divergence.finite_prefix``).
     """
     init, step = _rule(opt, hyperparams)
     check.function("grad_fn", grad_fn, what="a function grad_fn(w) -> dw")
