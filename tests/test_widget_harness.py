@@ -12,7 +12,8 @@ import warnings
 import numpy as np
 import matplotlib.pyplot as plt
 import ipywidgets as widgets
-from course_lib.plotting import live_figure, set_status
+from course_lib.figures.blit import set_status
+from course_lib.figures.live import live_figure
 
 fig, ax = live_figure()
 (line,) = ax.plot([0, 1], [0, 1])

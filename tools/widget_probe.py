@@ -8,7 +8,8 @@ redraws every figure the change made stale, and reports as one JSON line:
   show NaN/inf without a visible "diverged" message;
 - ``latency``: per control, the seconds from setting the value to every stale figure redrawn.
 
-Keep this file free of imports from the repository: it is executed as source in the kernel.
+Keep this file free of imports from the repository's tools (it is executed as source in the
+kernel); the installed ``course_lib`` is there, as in every notebook.
 """
 
 import json as _json
@@ -198,9 +199,11 @@ def _course_probe(mode, rounds=3):
     # re-encoding a full PNG data URL on every draw. No browser is connected here, so do what
     # that message does; otherwise every redraw would pay for a PNG a learner never receives.
     # The front end also asks each figure for one full draw when it first shows it.
+    from course_lib.figures._ipympl import act_as_if_front_end_connected, is_ipympl_canvas
+
     for w in list(_instances.values()):
-        if hasattr(w, "syncing_data_url"):
-            w.syncing_data_url = False
+        if is_ipympl_canvas(w):
+            act_as_if_front_end_connected(w)
     for num in plt.get_fignums():
         plt.figure(num).canvas.draw()
 
