@@ -2,6 +2,8 @@
 
 - :func:`ewa_explorer`: a year of temperatures, its EWA for a chosen β, and the weights the chosen
   day's average gives every earlier day, with and without bias correction.
+- :func:`bias_correction_explorer`: the first days of that year, the plain EWA (pulled toward its
+  zero start) and the bias-corrected one, and the day from which the correction is below 1 %.
 """
 
 from __future__ import annotations
@@ -96,7 +98,59 @@ def ewa_explorer(theta, *, beta: float = 0.98, day: int = 30,
                                 "bias-correction controls")
 
 
+def fade_day(beta: float, days: int) -> int | None:
+    """The first day t <= days on which the correction 1 / (1 - β^t) is below 1.01, else None."""
+    below = 1 / (1 - beta ** np.arange(1, days + 1)) < 1.01
+    return int(np.argmax(below)) + 1 if below.any() else None
+
+
+def bias_correction_explorer(theta, *, beta: float = 0.98, first: int = 120) -> Explorer:
+    """The first ``first`` days of ``theta``: plain EWA and bias-corrected EWA for a β slider.
+
+    Controls: ``beta`` (0.5 to 0.999). The readout gives day 1's plain and corrected averages and
+    the day from which the correction changes v_t by less than 1 % (:func:`fade_day`).
+    """
+    theta = check.array("theta", theta, ndim=1)
+    first = check.integer("first", first, low=2)
+    if first > theta.size:
+        raise ValueError(f"first must be in [2, {theta.size}] (at most theta's days), got {first}")
+    beta = check.number("beta", beta, low=0.5, high=0.999)
+    early = theta[:first]
+    days = np.arange(1, first + 1)
+    fig, ax = live_figure(figsize=(8.2, 3.6))
+    ax.plot(days, early, linestyle="none", marker=".", color=PALETTE["sky"],
+            label="daily temperature θ_t")
+    (plain_line,) = ax.plot([], [], color=PALETTE["black"], linestyle="--", marker="",
+                            label="plain EWA v_t (starts at 0)")
+    (hat_line,) = ax.plot([], [], color=PALETTE["vermillion"], linestyle="-", marker="",
+                          linewidth=2.2, label="bias corrected v_t / (1 - β^t)")
+    ax.set(xlim=(0, first + 1), ylim=(min(theta.min(), 0) - 1, early.max() + 2),
+           xlabel="day of the year", ylabel="temperature (°C)",
+           title="Early days: the zero start drags the plain EWA down; the correction removes it")
+    ax.legend(loc="upper left")
+    ax.yaxis.set_major_locator(MaxNLocator(5, steps=[1, 2, 5, 10]))
+
+    def render(beta):
+        plain = ewa(early, beta)
+        hat = ewa(early, beta, bias_correction=True)
+        plain_line.set_data(days, plain)
+        hat_line.set_data(days, hat)
+        fade = fade_day(beta, first)
+        fade = f"day {fade}" if fade is not None else f"after day {first}"
+        return (f"<b>β = {beta:.3f}</b>: day 1 θ = {early[0]:.1f} °C, plain v = {plain[0]:.2f} °C, "
+                f"corrected = {hat[0]:.1f} °C. The correction is below 1 % from <b>{fade}</b>.")
+
+    controls = {"beta": widgets.FloatSlider(value=beta, min=0.5, max=0.999, step=0.001,
+                                            description="β", readout_format=".3f")}
+    return Explorer(controls, render, figures=[fig],
+                    blit=[FastRedraw(fig, [plain_line, hat_line])],
+                    description=f"Plain and bias-corrected EWA over the first {first} days, "
+                                "with a β slider")
+
+
 EXAMPLES = {
     "ewa_explorer": lambda: ewa_explorer(daily_temperatures(rng=np.random.default_rng(0)),
                                          beta=0.98, day=30),
+    "bias_correction_explorer": lambda: bias_correction_explorer(
+        daily_temperatures(rng=np.random.default_rng(0)), beta=0.98, first=120),
 }
