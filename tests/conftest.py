@@ -1,4 +1,5 @@
-"""Shared fixtures: a per-test seeded ``rng`` and, under CI, no silently skipped checks."""
+"""Shared fixtures: a per-test seeded ``rng``, under CI no silently skipped checks, and the
+browser test's latency table printed at the end of the run."""
 
 from __future__ import annotations
 
@@ -35,3 +36,24 @@ def pytest_make_collect_report(collector):
         reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"skipped under CI, which must run every check: {reason}"
+
+
+def pytest_configure(config):
+    config.course_browser_latency = {}  # filled by tests/test_browser.py: {test: [ms, ...]}
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """The browser latency measured this run (a report, never a pass/fail criterion)."""
+    import statistics
+
+    measured = getattr(config, "course_browser_latency", {})
+    if not measured:
+        return
+    write = terminalreporter.write_line
+    write("")
+    write("keypress on the first slider -> its canvas redrawn, in Chromium (ms; goal: median <= 50)")
+    for name, ms in measured.items():
+        write(f"  {name:<62} median {statistics.median(ms):6.1f}  max {max(ms):6.1f}  (n={len(ms)})")
+    medians = [statistics.median(ms) for ms in measured.values()]
+    write(f"  notebooks with median <= 50 ms: {sum(m <= 50 for m in medians)} of {len(medians)}; "
+          f"worst median {max(medians):.1f} ms")

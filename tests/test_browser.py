@@ -8,6 +8,12 @@ assert that no cell shows an error or writes to stderr, then press the first sli
 assert that the figure in the same output changes its pixels. Screenshots are saved per edition
 and notebook; the folder is printed.
 
+It also measures what a learner feels: from the keydown on the first slider's handle to ipympl
+drawing the new picture on that figure's canvas (the canvas's own ``drawImage``, not a screenshot),
+over ``KEYPRESSES`` presses. The medians per notebook are reported at the end of the run (and in
+``browser-latency.json`` next to the screenshots); they are measurements, never asserted on (the
+machine is shared and noisy). Goal: median <= 50 ms in every notebook.
+
 Chromium comes from the system (``/usr/bin/chromium``); playwright never downloads a browser.
 Without Chromium the tests skip, except under ``CI``, where a skip is a failure.
 """
@@ -35,6 +41,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 RUN_TIMEOUT_S = 180
+KEYPRESSES = 12
 
 pytestmark = pytest.mark.browser
 
@@ -120,6 +127,43 @@ def screenshot_dir(tmp_path_factory):
     return folder
 
 
+@pytest.fixture(scope="module")
+def latency_report(request, screenshot_dir):
+    """Collects ``{test id: [ms, ...]}``; ``tests/conftest.py`` prints the table at the end."""
+    measured: dict[str, list[float]] = request.config.course_browser_latency
+    yield measured
+    if measured:
+        (screenshot_dir / "browser-latency.json").write_text(json.dumps(measured, indent=1))
+
+
+HOOK_CANVAS_JS = """([handle, canvas]) => {
+  window.__courseKeys = []; window.__courseDraws = [];
+  handle.addEventListener('keydown', () => window.__courseKeys.push(performance.now()), true);
+  const ctx = canvas.getContext('2d');
+  const draw = ctx.drawImage.bind(ctx);
+  ctx.drawImage = (...args) => { window.__courseDraws.push(performance.now()); return draw(...args); };
+}"""
+
+
+def _keypress_to_redraw_ms(page, handle, canvas, key: str, presses: int) -> list[float]:
+    """Milliseconds from each keydown on ``handle`` to the next picture drawn on ``canvas``."""
+    back = {"ArrowRight": "ArrowLeft", "ArrowLeft": "ArrowRight"}[key]
+    page.evaluate(HOOK_CANVAS_JS, [handle.element_handle(), canvas.element_handle()])
+    times = []
+    for i in range(presses):
+        handle.focus()
+        handle.press(key if i % 2 == 0 else back)  # back and forth: never stuck at an end
+        page.wait_for_function(
+            "() => { const k = window.__courseKeys.at(-1);"
+            "        return k !== undefined && window.__courseDraws.some(t => t > k); }",
+            timeout=10_000)
+        times.append(page.evaluate(
+            "() => { const k = window.__courseKeys.at(-1);"
+            "        return window.__courseDraws.find(t => t > k) - k; }"))
+        page.wait_for_timeout(200)  # let the rest of this change's messages arrive
+    return times
+
+
 NOTEBOOK_STATE_JS = """() => {
   const panel = window.jupyterapp.shell.currentWidget;
   if (!panel || !panel.content || !panel.sessionContext) { return null; }
@@ -184,7 +228,7 @@ def _changed_pixels(a: bytes, b: bytes) -> int:
 
 @pytest.mark.parametrize("edition, path", CASES, ids=IDS)
 def test_notebook_runs_and_its_first_slider_changes_its_figure(edition, path, lab, browser,
-                                                               screenshot_dir):
+                                                               screenshot_dir, latency_report):
     base, token, paths = lab
     name = f"{edition} edition of {path.name}"
     if isinstance(paths[edition], Exception):
@@ -240,6 +284,7 @@ def test_notebook_runs_and_its_first_slider_changes_its_figure(edition, path, la
         assert changed > 0, (f"{name}: moving the first slider from {value_before} to "
                              f"{value_after} did not change its figure (screenshots in "
                              f"{screenshot_dir})")
+        latency_report[name] = _keypress_to_redraw_ms(page, handle, canvas, key, KEYPRESSES)
         print(f"{name}: ran cleanly; first slider changed {changed} pixels of its figure")
     except Exception:
         page.screenshot(path=str(screenshot_dir / f"{shot}-failure.png"), full_page=True)
