@@ -4,7 +4,9 @@ One concept per module: ``ewa``, ``optimizers``, ``schedules``, ``batchnorm``, `
 ``initializers``, ``regularization``, ``gradcheck``, ``minibatch``, ``data``, ``hparams``,
 ``surfaces``; the small network in ``layers`` (activations, one layer), ``network`` (forward and
 backward) and ``mlp`` (training); ``search`` (trials for parallel hyperparameter search);
-``plotting`` (figure style, live figures) and ``checks`` (automatic feedback for exercises).
+``divergence`` (where a diverging run stops being a number), ``checks`` (automatic feedback for
+exercises), ``explorers`` (every interactive figure, one module per topic) and ``figures`` (the
+machinery under them: course style, live figures, blitting, the ``Explorer`` object).
 Import the module you need, e.g. ``from course_lib.optimizers import adam_step``.
 
 Importing the package keeps numpy's BLAS on one thread unless ``OMP_NUM_THREADS`` or
