@@ -87,3 +87,26 @@ def test_only_widget_or_timing_cells_hide_output_from_nbval(path):
                  and not any(WIDGET_VIEW in o.get("data", {}) for o in c.outputs)]
     assert not offenders, (f"{path.name}: cells marked NBVAL_IGNORE_OUTPUT that neither display "
                            f"widgets nor show timings: {offenders}")
+
+
+MAX_CELL_LINES = 40
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_code_cell_is_longer_than_40_lines(path):
+    """What a learner scrolls past on GitHub is the lesson: plotting plumbing lives in explorers."""
+    long = [(i, n) for i, c in enumerate(nbformat.read(path, as_version=4).cells)
+            if c.cell_type == "code"
+            and (n := sum(1 for line in c.source.splitlines() if line.strip())) > MAX_CELL_LINES]
+    assert not long, (f"{path.name}: code cells over {MAX_CELL_LINES} non-blank lines "
+                      f"(cell index, lines): {long}; move figure code to course_lib/explorers/")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_widget_cells_display_explorers(path):
+    """A cell that shows live widgets calls an explorer (or a Prediction), not hand-made wiring."""
+    wiring = re.compile(r"\.observe\(|\bFastRedraw\(|\bshow_live\(|\blive_figure\(")
+    offenders = [i for i, c in enumerate(nbformat.read(path, as_version=4).cells)
+                 if c.cell_type == "code" and wiring.search(c.source)]
+    assert not offenders, (f"{path.name}: cells {offenders} wire figures by hand; make an explorer "
+                           f"in course_lib/explorers/ (CONTRIBUTING.md)")
