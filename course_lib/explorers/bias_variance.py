@@ -18,6 +18,7 @@ import numpy as np
 from course_lib import _validate as check
 from course_lib import data, mlp
 from course_lib.diagnosis import TOL, diagnose, moons_bayes_classifier
+from course_lib.explorers._frames import FrameCache
 from course_lib.figures.blit import FastRedraw
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
@@ -36,35 +37,6 @@ def _points(name, X, labels):
         raise ValueError(f"the labels of {name} must be {X.shape[1]} zeros and ones, got "
                          f"shape {labels.shape}")
     return X, labels.astype(int)
-
-
-class _FrameCache(FastRedraw):
-    """FastRedraw that keeps the finished frame of each state it drew (for discrete states).
-
-    Set ``key`` (a hashable state) before each call: a state drawn before is restored as pixels,
-    without drawing its artists again. A full redraw (new background) forgets every frame.
-    """
-
-    def __init__(self, fig, artists):
-        super().__init__(fig, artists)
-        self.key, self._frames = None, {}
-
-    def _on_draw(self, event):
-        self._frames.clear()
-        super()._on_draw(event)
-
-    def __call__(self) -> None:
-        canvas = self.fig.canvas
-        if self.fig.stale or self._background is None or self.key is None:
-            return super().__call__()
-        frame = self._frames.get(self.key)
-        if frame is None:
-            canvas.restore_region(self._background)
-            self._draw_artists()
-            self._frames[self.key] = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            canvas.restore_region(frame)
-        canvas.blit(self.fig.bbox)
 
 
 def _error(labels_hat, labels) -> float:
@@ -141,8 +113,8 @@ def network_size_explorer(models, X_train, labels_train, X_dev, labels_dev, *, b
     controls = {"h": widgets.SelectionSlider(options=hidden, value=h, description="hidden h"),
                 "m": widgets.SelectionSlider(options=sizes, value=m, description="train m")}
     # 25 states, each drawn once: the titles and 800 points cost more than the 17 ms budget
-    redraw = _FrameCache(fig, [image, *scatters, train_line, dev_line, h_marker, ax_r.title,
-                               ax_e.title])
+    redraw = FrameCache(fig, [image, *scatters, train_line, dev_line, h_marker, ax_r.title,
+                              ax_e.title])
     explorer = Explorer(controls, render, figures=[fig], blit=[redraw],
                         description="Decision boundary and errors for each network size and "
                                     "training-set size")

@@ -13,6 +13,7 @@ import ipywidgets as widgets
 from course_lib import _validate as check
 from course_lib.diagnosis import (BIAS_ACTIONS, DIAGNOSES, TOL, VARIANCE_ACTIONS, basic_recipe,
                                   diagnose, error_gaps)
+from course_lib.explorers._frames import SkipUnchanged
 from course_lib.figures.blit import FastRedraw
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
@@ -96,23 +97,6 @@ def diagnosis_quiz_explorer(cases=COURSE_CASES, *, case: int = 0, tol: float = T
                     description="Quiz: diagnose the course's cases")
 
 
-class _OnChange(FastRedraw):
-    """FastRedraw that skips the frame when the picture is unchanged (``key`` is the same)."""
-
-    def __init__(self, fig, artists):
-        super().__init__(fig, artists)
-        self.key, self._shown = None, object()
-
-    def _on_draw(self, event):
-        self._shown = self.key
-        super()._on_draw(event)
-
-    def __call__(self) -> None:
-        if self.fig.stale or self._background is None or self.key != self._shown:
-            self._shown = self.key
-            super().__call__()
-
-
 BOXES = {  # key: (x, y, label)
     "start": (1.2, 5.2, "trained a model:\nmeasure train and dev error"),
     "bias?": (1.2, 3.6, "high bias?\ntrain - Bayes > {tol:g} points"),
@@ -166,7 +150,7 @@ def basic_recipe_explorer(*, bayes_err: float = 0.0, train_err: float = 15.0,
     for fix in ("bias fix", "var fix"):
         connect(fix, "start", (0.5, 1), (1, 0.5), connectionstyle="angle,angleA=90,angleB=0")
     ax.text(5.2, 5.3, "try again", fontsize=9)
-    redraw = _OnChange(fig, list(lit.values()))
+    redraw = SkipUnchanged(fig, list(lit.values()))
 
     def render(bayes_err, train_err, dev_err):
         actions = basic_recipe(train_err, dev_err, bayes_err, tol=tol)
