@@ -155,5 +155,7 @@ def test_bad_path_names_the_argument():
         behaviour([5.0])
     with pytest.raises(ValueError, match=r"path must be an array with 1 dimensions"):
         behaviour(np.zeros((2, 2)))
+    with pytest.raises(ValueError, match=r"w must be an array of numbers, got 'five' \(str\)"):
+        cost("five")
     with pytest.raises(ValueError, match=r"lr must be"):
         descent_path(0.0, alpha=-0.1, n_steps=3)

@@ -30,7 +30,7 @@ MAX_DISTANCE = 1000.0  # |w0 - 5| the figure's w axis can span (the start and it
 
 def cost(w):
     """The running example's cost :math:`J(w) = (w - 5)^2` (elementwise for arrays)."""
-    return (np.asarray(w, dtype=float) - MINIMUM) ** 2
+    return (check.array("w", w) - MINIMUM) ** 2
 
 
 def descent_path(w0, *, alpha, n_steps):
