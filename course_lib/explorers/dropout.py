@@ -11,7 +11,7 @@ import numpy as np
 
 from course_lib import _validate as check
 from course_lib import regularization as reg
-from course_lib.figures.blit import FastRedraw
+from course_lib.explorers._frames import FrameCache
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from course_lib.figures.style import PALETTE
@@ -43,8 +43,10 @@ def dropout_expectation_explorer(activations, *, keep_prob=0.5, n_examples=20_00
            title=f"Expected activation over {n_examples:,} examples")
     ax.legend(loc="upper left")
     means = {}
+    redraw = FrameCache(fig, [*bars_mask, *bars_inv])  # 19 states: each frame drawn once
 
     def render(keep_prob):
+        redraw.key = keep_prob
         if keep_prob not in means:  # the same masks for the same keep_prob: compute once
             dropped, mask = reg.dropout_forward(a_many, keep_prob, np.random.default_rng(seed))
             means[keep_prob] = (a_many * mask).mean(axis=1), dropped.mean(axis=1)
@@ -60,7 +62,7 @@ def dropout_expectation_explorer(activations, *, keep_prob=0.5, n_examples=20_00
     controls = {"keep_prob": widgets.FloatSlider(value=keep_prob, min=0.1, max=1.0, step=0.05,
                                                  description="keep_prob", readout_format=".2f")}
     return Explorer(controls, render, figures=[fig],
-                    blit=[FastRedraw(fig, [*bars_mask, *bars_inv])],
+                    blit=[redraw],
                     description="Mean activation with and without dividing by keep_prob")
 
 

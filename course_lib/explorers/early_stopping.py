@@ -12,7 +12,7 @@ import numpy as np
 from course_lib import _validate as check
 from course_lib import mlp, network
 from course_lib.explorers.regularization import _boundary_axes, _check_sets, _notebook_02
-from course_lib.figures.blit import FastRedraw
+from course_lib.explorers._frames import FrameCache
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from course_lib.figures.style import PALETTE
@@ -49,7 +49,11 @@ def early_stopping_explorer(snapshots, train_costs, X_train, Y_train, X_dev, Y_d
              title="Training and dev cost over training")
     ax_c.legend(loc="upper right")
 
+    # 16 states, each drawn once: the title and the region image cost more than the budget
+    redraw = FrameCache(fig, [image, marker, ax_r.title])
+
     def render(epoch):
+        redraw.key = epoch
         image.set_data(regions[epoch])
         marker.set_xdata([epoch, epoch])
         ax_r.title.set_text(f"Decision boundary after {epoch} epochs")
@@ -60,7 +64,7 @@ def early_stopping_explorer(snapshots, train_costs, X_train, Y_train, X_dev, Y_d
     controls = {"epoch": widgets.SelectionSlider(options=epochs, value=epoch,
                                                  description="stop at")}
     return Explorer(controls, render, figures=[fig],
-                    blit=[FastRedraw(fig, [image, marker, ax_r.title])],
+                    blit=[redraw],
                     description="Early stopping: boundary and costs at each stopping point")
 
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from course_lib import _validate as check
 from course_lib import data, mlp, network
-from course_lib.figures.blit import FastRedraw
+from course_lib.explorers._frames import FrameCache
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from course_lib.figures.regions import decision_regions, region_grid
@@ -101,7 +101,10 @@ def weight_decay_explorer(norms, *, alpha, m, lambd=3.0) -> Explorer:
            title="Weight decay: every step shrinks W before the usual update")
     ax.legend(loc="lower left")
 
+    redraw = FrameCache(fig, [run_line, alone_line])  # few states: each frame drawn once
+
     def render(lambd):
+        redraw.key = lambd
         run_line.set_ydata(norms[lambd])
         alone_line.set_ydata(alone[lambd])
         return (f"λ = {lambd:g}, α = {alpha}, m = {m}: each step multiplies W by "
@@ -111,7 +114,7 @@ def weight_decay_explorer(norms, *, alpha, m, lambd=3.0) -> Explorer:
     controls = {"lambd": widgets.SelectionSlider(options=list(norms), value=lambd,
                                                  description="λ")}
     return Explorer(controls, render, figures=[fig],
-                    blit=[FastRedraw(fig, [run_line, alone_line])],
+                    blit=[redraw],
                     description="Sum of squared weights during gradient descent with L2, and "
                                 "decay alone")
 
@@ -149,7 +152,11 @@ def regularization_sweep_explorer(models, X_train, Y_train, X_dev, Y_dev, *, sym
     ax_a.legend(handles=handles, loc="lower left")
     marker = ax_a.axvline(0, color=PALETTE["vermillion"], linewidth=1.2, marker="")
 
+    # few states, each drawn once: the title and the region image cost more than the budget
+    redraw = FrameCache(fig, [image, marker, ax_r.title])
+
     def render(value):
+        redraw.key = value
         image.set_data(regions[value])
         marker.set_xdata([settings.index(value)] * 2)
         ax_r.title.set_text(f"Decision boundary, {symbol} = {value:g}")
@@ -160,7 +167,7 @@ def regularization_sweep_explorer(models, X_train, Y_train, X_dev, Y_dev, *, sym
     controls = {"value": widgets.SelectionSlider(options=settings, value=value,
                                                  description=symbol)}
     return Explorer(controls, render, figures=[fig],
-                    blit=[FastRedraw(fig, [image, marker, ax_r.title])],
+                    blit=[redraw],
                     description=f"Decision boundary, accuracies and weight norm for each {symbol}")
 
 
