@@ -1,6 +1,6 @@
 """The explorers of notebook 11's searches on paper (course_lib/explorers/search.py).
 
-Their readouts say what the figure shows (the counted distinct values, the best point starred),
+Their readouts say what the figure shows (the counted distinct values, the share per bar),
 computed with course_lib.hparams; bad arguments fail naming the argument.
 """
 
@@ -12,12 +12,10 @@ import numpy as np
 import pytest
 
 from course_lib.explorers import search
-from course_lib.hparams import grid_design, random_design, zoom
+from course_lib.hparams import grid_design, random_design
 
 RANGES = {"alpha": (1e-4, 1.0), "epsilon": (1e-10, 1e-6)}
 SCALES = {"alpha": "log", "epsilon": "log"}
-BOX = {"alpha": (1e-4, 1.0), "hidden": (10.0, 200.0)}
-BOX_SCALES = {"alpha": "log", "hidden": "linear"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -78,28 +76,6 @@ def test_sampling_readout_is_the_share_in_the_last_four_bars(close):
     assert float(explorer.readout.split("sampling: ")[1].split("%")[0]) > 85, "90% in [0.1, 1]"
 
 
-def test_zoom_stars_the_best_point_and_zooms_with_hparams(close):
-    explorer = search.EXAMPLES["zoom_explorer"]()
-    close(explorer)
-    state = explorer.state
-    points = {k: np.array(v) for k, v in state["points"].items()}
-    assert points["alpha"].size == 20, "the start presses Sample, Zoom in, Sample"
-    i = int(np.argmin(search._dev_error_2(**points)))
-    star = explorer.figures[0].axes[0].lines[0]
-    assert np.allclose([star.get_xdata()[0], star.get_ydata()[0]],
-                       [np.log10(points["alpha"][i]), points["hidden"][i]])
-    assert f"dev error {search._dev_error_2(**points).min():.4f}" in explorer.readout
-    first_best = {k: v[int(np.argmin(search._dev_error_2(**{k2: v2[:10] for k2, v2 in
-                                                            points.items()})))]
-                  for k, v in points.items()}
-    assert np.allclose(state["box"]["alpha"], zoom(BOX, first_best, factor=3.0,
-                                                   scales=BOX_SCALES)["alpha"])
-    explorer.update(factor=6.0)
-    assert "next zoom × 6.0" in explorer.readout
-    explorer.controls["reset"].click()
-    assert "no points yet" in explorer.readout and len(state["patches"]) == 1
-
-
 @pytest.mark.parametrize("call, match", [
     (lambda: search.design_explorer(search._dev_error, RANGES, scales=SCALES, per_axis=9),
      "per_axis must be an integer in \\[2, 7\\], got 9"),
@@ -110,10 +86,6 @@ def test_zoom_stars_the_best_point_and_zooms_with_hparams(close):
     (lambda: search.sampling_explorer({"uniform": [0.5], "log": [2.0]},
                                       {"uniform": [0.95], "log": [0.95]}),
      "alpha\\['log'\\] must hold samples in \\[0.0001, 1\\]"),
-    (lambda: search.zoom_explorer(search._dev_error_2, BOX, scales=BOX_SCALES, factor=8),
-     "factor must be a number in \\[1.5, 6\\], got 8"),
-    (lambda: search.zoom_explorer(search._dev_error_2, BOX, presses=("sample", "jump")),
-     "presses must be"),
 ])
 def test_bad_arguments_name_themselves(call, match):
     with pytest.raises(ValueError, match=match):
