@@ -79,7 +79,8 @@ def design_explorer(dev_error, ranges: dict, *, scales: dict | None = None, per_
     ax_2d.legend(loc="upper right", fontsize=8)
     profile = np.linspace(*xlim, 300)
     errors = dev_error(**{xk: back_x(profile), **profile_at})
-    fixed = ", ".join(f"{SYMBOLS.get(k, k)} = {v:g}" for k, v in profile_at.items())
+    fixed = ", ".join(f"{SYMBOLS.get(k, k)} = " + f"{v:g}".replace("e-0", "e-").replace("e+0", "e")
+                      for k, v in profile_at.items())
     ax_1d.plot(profile, errors, color=PALETTE["black"], marker="", label=f"dev error ({fixed})")
     top = 3.0 * float(np.max(errors))   # room above the curve for the legend
     (grid_rug,) = ax_1d.plot([], [], linestyle="", marker="s", color=PALETTE["orange"],
