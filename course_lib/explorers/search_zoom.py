@@ -90,8 +90,10 @@ def zoom_explorer(dev_error, box: dict, *, scales: dict | None = None, n: int = 
             i = int(np.argmin(errors))
             state["best"] = {k: float(v[i]) for k, v in points.items()}
             best_mark.set_data([to_x(points[xk][i])], [to_y(points[yk][i])])
-            best = (f"best: {SYMBOLS.get(xk, xk)} = {points[xk][i]:.2e}, "
-                    f"{SYMBOLS.get(yk, yk)} {points[yk][i]:.0f}, dev error {errors[i]:.4f}")
+            y_best = (f"{points[yk][i]:.0f} {SYMBOLS[yk]}" if " " in SYMBOLS.get(yk, "")
+                      else f"{SYMBOLS.get(yk, yk)} = {points[yk][i]:.3g}")  # "138 hidden units"
+            best = (f"best: {SYMBOLS.get(xk, xk)} = {points[xk][i]:.2e}, {y_best}, "
+                    f"dev error {errors[i]:.4f}")
         else:
             state["best"] = None
             best_mark.set_data([], [])
