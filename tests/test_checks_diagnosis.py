@@ -71,7 +71,7 @@ def test_not_implemented(capsys):
 
 
 MISTAKES = [  # (label, function, first failing case, what the message must say)
-    ("bias against 0%", _variant(bias=lambda t, d, b: t), "Case 4 of 8",
+    ("bias against 0%", _variant(bias=lambda t, d, b: t), "Case 2 of 8",
      ("Mismatch in avoidable_bias", "expected: 0", "got:      15", "not against 0%")),
     ("bias sign flipped", _variant(bias=lambda t, d, b: b - t), "Case 1 of 8",
      ("expected: 1", "got:      -1", "not the other way round")),
@@ -88,7 +88,7 @@ MISTAKES = [  # (label, function, first failing case, what the message must say)
                      "compare with >, not >=")),
     ("only one problem reported", _variant(
         verdict_of=lambda b, v, tol: "high bias" if b > tol else _words(False, v > tol)),
-     "Case 2 of 8", ("expected: high bias and high variance", "got:      high bias",
+     "Case 3 of 8", ("expected: high bias and high variance", "got:      high bias",
                      "both problems can come at once")),
     ("tol ignored", _variant(verdict_of=lambda b, v, tol: _words(b > 3, v > 3)), "Case 8 of 8",
      ("expected: high variance", "got:      low bias and low variance", "use the tol argument")),
@@ -125,6 +125,12 @@ def test_a_constant_after_the_first_case_is_named(capsys):
     out = verdict(capsys, lambda t, d, b, *, tol: (1.0, 10.0, "high variance"))
     assert out.startswith("Case 2 of 8")
     assert "gave this same result in case 1" in out
+    assert "in this order" not in out  # 1 is case 2's variance, but 10 is not its bias
+
+
+def test_the_bayes_mistake_is_not_taken_for_a_constant(capsys):
+    out = verdict(capsys, _variant(bias=lambda t, d, b: t))
+    assert "same result" not in out and "not against 0%" in out
 
 
 def test_grading_mode_raises_after_the_same_message(capsys, monkeypatch):
@@ -132,7 +138,7 @@ def test_grading_mode_raises_after_the_same_message(capsys, monkeypatch):
     with pytest.raises(checks.CheckFailed):
         check_bias_variance(_variant(bias=lambda t, d, b: t))
     out = capsys.readouterr().out
-    assert out.startswith("Case 4 of 8") and "not against 0%" in out
+    assert out.startswith("Case 2 of 8") and "not against 0%" in out
     check_bias_variance(bias_variance)  # a right answer stays quiet and raises nothing
     assert capsys.readouterr().out == PASS
 
