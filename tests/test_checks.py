@@ -19,6 +19,16 @@ from tests.checker_support import learner_mode, run_checker  # noqa: F401 (autou
 # ---------------------------------------------------------------- correct, hand-written solutions
 
 
+def gradient_descent_until(w0, *, alpha, tol, max_steps):
+    w, path = w0, [w0]
+    for _ in range(max_steps):
+        if (w - 5) ** 2 < tol:
+            break
+        w = w - alpha * 2 * (w - 5)
+        path.append(w)
+    return np.array(path)  # more in tests/test_checks_start.py
+
+
 def l2_cost(params, *, lambd, m):
     weights = (W for k, W in params.items() if k.startswith("W"))
     return lambd / (2 * m) * sum(float(np.sum(W**2)) for W in weights)
@@ -137,6 +147,7 @@ def normalize_inputs(X_train, X_test):
 
 
 CORRECT = {  # checker name -> (learner function, name used in the messages)
+    "check_gradient_descent_until": (gradient_descent_until, "gradient_descent_until"),
     "check_l2_cost": (l2_cost, "l2_cost"),
     "check_dropout_forward": (dropout_forward, "dropout_forward"),
     "check_dropout_backward": (dropout_backward, "dropout_backward"),

@@ -153,6 +153,8 @@ def test_committed_notebooks_carry_current_metadata(capsys):
 # the checker's message must say about it, hint included). Written by hand from course_lib/checks.
 VALUES = ("expected:", "got:")
 MISTAKES = {
+    "00": ("gradient_descent_until", "w = w - alpha * 2 * (w - 5)", "w = w + alpha * 2 * (w - 5)",
+           (*VALUES, "against the gradient")),
     "02": ("dropout_backward", "return dA * mask / keep_prob", "return dA * mask",
            (*VALUES, "divide by keep_prob")),
     "03": ("normalize_inputs", "(X_test - mu) / sigma",
