@@ -69,7 +69,7 @@ def test_readout_and_paths_are_course_libs_runs(race):
                         ("RMSprop", "rmsprop"), ("Adam", "adam")):
         path = optimize(name, surface.grad, surface.start, n_steps=100, lr=LR[name], **HP[name])
         line = _path_line(ax, name)
-        assert np.allclose(line.get_xdata(), path[:, 0]) and np.allclose(line.get_ydata(), path[:, 1])
+        assert np.allclose(line.get_xydata(), path)
         gap = surface.value(*path[-1])
         assert np.isclose(ax_cost.lines[list(HP).index(name)].get_ydata()[-1], max(gap, 1e-16))
         cells = table[label]
@@ -89,7 +89,8 @@ def test_a_diverging_run_is_cut_and_flagged(race):
     race.update(lr_gd=2.2)
     ax, _ = _lines(race)
     status = status_text(ax)
-    assert status.get_visible() and status.get_text().startswith("diverged: gradient descent (α = 2.2)")
+    assert status.get_visible()
+    assert status.get_text().startswith("diverged: gradient descent (α = 2.2)")
     assert "<b>diverged</b> at step" in race.readout_widget.value
     for line in ax.lines:
         assert np.isfinite(line.get_xydata()).all()
@@ -113,9 +114,11 @@ def test_a_click_moves_the_start(race):
     x, y = ax.transData.transform((-5.0, 4.0))
     fig.canvas.callbacks.process("button_press_event",
                                  MouseEvent("button_press_event", fig.canvas, x, y, button=1))
-    start_dot = next(l for l in ax.lines if l.get_marker() == "o" and l.get_markerfacecolor() == "white")
+    start_dot = next(line for line in ax.lines
+                     if line.get_marker() == "o" and line.get_markerfacecolor() == "white")
     assert np.allclose(np.ravel(start_dot.get_data()), [-5.0, 4.0], atol=0.05)
-    path = optimize("gd", bowl(condition=100.0).grad, np.ravel(start_dot.get_data()), n_steps=100, lr=1.8)
+    start = np.ravel(start_dot.get_data())
+    path = optimize("gd", bowl(condition=100.0).grad, start, n_steps=100, lr=1.8)
     assert _table(race)["gradient descent"][2] == f"{np.linalg.norm(path[-1]):.3g}"
 
 

@@ -65,7 +65,7 @@ def test_limit_figure_shows_the_table(steps):
     ax = explorer.figures[0].axes[0]
     moving = ax.lines[1]
     ok = np.isfinite(steps[2])
-    assert np.array_equal(moving.get_xdata(), ALPHAS[ok]) and np.array_equal(moving.get_ydata(), steps[2][ok])
+    assert np.array_equal(moving.get_xydata(), np.c_[ALPHAS[ok], steps[2][ok]])
     assert np.allclose(ax.lines[-1].get_xdata(), 2 * 1.9 / 0.1), "the limit 2(1+β)/(1-β) = 38"
     text = explorer.readout
     assert f"largest α that converged {ALPHAS[ok].max():.1f}" in text

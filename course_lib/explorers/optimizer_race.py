@@ -55,10 +55,12 @@ def optimizer_race_explorer(*, surface: str = "elongated bowl", kappa: float = 1
         check.fail("lr", f"a dict with an α for each of {sorted(OPTIMIZER_LABELS)}", lr)
     for name, value in lr.items():
         check.number(f"lr['{name}']", value, low=1e-4, high=10**1.7)
-    beta, beta1 = check.number("beta", beta, low=0, high=0.99), check.number("beta1", beta1, low=0, high=0.99)
+    beta = check.number("beta", beta, low=0, high=0.99)
+    beta1 = check.number("beta1", beta1, low=0, high=0.99)
     beta2 = check.number("beta2", beta2, low=0.8, high=0.9999)
 
-    fig, (ax, ax_cost) = live_figure(1, 2, figsize=(9.6, 3.95), gridspec_kw={"width_ratios": [1.55, 1]})
+    fig, (ax, ax_cost) = live_figure(1, 2, figsize=(9.6, 3.95),
+                                     gridspec_kw={"width_ratios": [1.55, 1]})
     contours = CostContours(ax)
     (minimum,) = ax.plot([], [], linestyle="none", marker="*", markersize=15,
                          color=PALETTE["yellow"], markeredgecolor="black")
@@ -87,7 +89,8 @@ def optimizer_race_explorer(*, surface: str = "elongated bowl", kappa: float = 1
         if cache_key not in cached_paths:
             if len(cached_paths) > 400:
                 cached_paths.clear()
-            cached_paths[cache_key] = optimize(name, surf.grad, start, n_steps=MAX_STEPS, lr=lr, **hp)
+            cached_paths[cache_key] = optimize(name, surf.grad, start, n_steps=MAX_STEPS, lr=lr,
+                                               **hp)
         return cached_paths[cache_key]
 
     def show_window(kind, surf):  # axis limits change only with the surface: then a full redraw
@@ -134,19 +137,23 @@ def optimizer_race_explorer(*, surface: str = "elongated bowl", kappa: float = 1
 
     def lr_slider(name, value):
         return widgets.FloatLogSlider(value=value, base=10, min=-4, max=1.7, step=0.05,
-                                      description=f"α {OPTIMIZER_LABELS[name]}", readout_format=".2g")
+                                      description=f"α {OPTIMIZER_LABELS[name]}",
+                                      readout_format=".2g")
 
     controls = {
         "surface": widgets.Dropdown(options=RACE_SURFACES, value=surface, description="surface"),
         "kappa": widgets.FloatLogSlider(value=kappa, base=10, min=0, max=3, step=0.1,
                                         description="κ (condition)", readout_format=".0f"),
-        "angle": widgets.IntSlider(value=angle, min=0, max=90, step=15, description="valley angle °"),
+        "angle": widgets.IntSlider(value=angle, min=0, max=90, step=15,
+                                   description="valley angle °"),
         "steps": widgets.IntSlider(value=steps, min=1, max=MAX_STEPS, description="steps"),
         **{f"lr_{name}": lr_slider(name, value) for name, value in lr.items()},
-        "beta": widgets.FloatSlider(value=beta, min=0.0, max=0.99, step=0.01, description="β (momentum)"),
-        "beta1": widgets.FloatSlider(value=beta1, min=0.0, max=0.99, step=0.01, description="β1 (Adam)"),
-        "beta2": widgets.FloatSlider(value=beta2, min=0.8, max=0.9999, step=0.0001, description="β2",
-                                     readout_format=".4f"),
+        "beta": widgets.FloatSlider(value=beta, min=0.0, max=0.99, step=0.01,
+                                    description="β (momentum)"),
+        "beta1": widgets.FloatSlider(value=beta1, min=0.0, max=0.99, step=0.01,
+                                     description="β1 (Adam)"),
+        "beta2": widgets.FloatSlider(value=beta2, min=0.8, max=0.9999, step=0.0001,
+                                     description="β2", readout_format=".4f"),
     }
     for control in controls.values():
         control.style.description_width = "110px"

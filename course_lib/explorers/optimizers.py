@@ -59,7 +59,10 @@ def momentum_steps(w_start, *, kappa: float, betas, alphas, max_steps: int) -> n
 
 def momentum_limit_explorer(alphas, steps_needed, *, betas, beta: float = 0.9,
                             max_steps: int = 3000, kappa: float = 100.0) -> Explorer:
-    """Steps to converge per α (``steps_needed[i]`` for ``betas[i]``, NaN: never), β = 0 against β.
+    """Steps to converge per α, gradient descent (β = 0) against momentum with the chosen β.
+
+    ``steps_needed[i, j]`` is for ``betas[i]`` and ``alphas[j]`` (NaN: never), as
+    :func:`momentum_steps` returns it.
 
     ``betas[0]`` must be 0 (gradient descent); the slider picks one of the others.
     """
@@ -83,12 +86,14 @@ def momentum_limit_explorer(alphas, steps_needed, *, betas, beta: float = 0.9,
     ax.plot(alphas[converged[0]], steps_needed[0][converged[0]], markersize=4,
             label="gradient descent (β = 0)", **LOOKS["gd"])
     (line,) = ax.plot([], [], markersize=4, label="momentum (β chosen below)", **LOOKS["momentum"])
-    ax.axvline(2.0, color=COLORS[0], linestyle=":", marker="", linewidth=1.2, label="its limit α = 2")
+    ax.axvline(2.0, color=COLORS[0], linestyle=":", marker="", linewidth=1.2,
+               label="its limit α = 2")
     limit = ax.axvline(38.0, color=COLORS[1], linestyle=":", marker="", linewidth=1.2,
                        label="its limit α = 2(1+β)/(1-β)")
     ax.set(xscale="log", yscale="log", xlim=(alphas[0], alphas[-1]), ylim=(5, max_steps * 1.5),
            xlabel="learning rate α (log scale)", ylabel="steps until J < 1e-6 J(start)",
-           title=f"Steps to converge on the κ = {kappa:.0f} valley (no point: diverged or > {max_steps})")
+           title=f"Steps to converge on the κ = {kappa:.0f} valley "
+                 f"(no point: diverged or > {max_steps})")
     ax.legend(loc="upper right", ncols=2)
     for axis in (ax.xaxis, ax.yaxis):
         axis.set_minor_locator(mticker.NullLocator())
@@ -101,7 +106,8 @@ def momentum_limit_explorer(alphas, steps_needed, *, betas, beta: float = 0.9,
         line.set_data(alphas[converged[i]], steps_needed[i][converged[i]])
         limit.set_xdata([2 * (1 + b) / (1 - b)] * 2)
         return (f"<b>β = {b:g}</b>: largest α that converged {stable[i]:.1f} (gradient descent "
-                f"{stable[0]:.2f}); best momentum run {best[i][1]:.0f} steps at α = {best[i][0]:.2f}, "
+                f"{stable[0]:.2f}); best momentum run {best[i][1]:.0f} steps at "
+                f"α = {best[i][0]:.2f}, "
                 f"best gradient descent run {best[0][1]:.0f} steps at α = {best[0][0]:.2f}; "
                 f"at α = 1: momentum {at_one[i]:.0f} steps, gradient descent {at_one[0]:.0f}.")
 
@@ -141,7 +147,8 @@ def network_race_explorer(runs: dict, X, labels, grid, *, lr: dict, epoch: int =
     ``X`` (shape ``(2, m)``) coloured by ``labels``. ``lr`` gives each optimizer's α (for labels).
     """
     if not isinstance(runs, dict) or sorted(runs) != sorted(OPTIMIZER_LABELS):
-        check.fail("runs", f"a dict of training_snapshots for each of {sorted(OPTIMIZER_LABELS)}", runs)
+        check.fail("runs", f"a dict of training_snapshots for each of {sorted(OPTIMIZER_LABELS)}",
+                   runs)
     X, labels = check.array("X", X, ndim=2), np.asarray(labels).ravel()
     grid = check.array("grid", grid, ndim=2)
     side = int(round(np.sqrt(grid.shape[1])))
@@ -158,8 +165,8 @@ def network_race_explorer(runs: dict, X, labels, grid, *, lr: dict, epoch: int =
     ax_curve = fig.add_subplot(axes[0, 0].get_gridspec()[:, 0])
     epochs = np.arange(1, n_epochs + 1)
     for name, label in OPTIMIZER_LABELS.items():
-        ax_curve.plot(epochs, runs[name]["costs"], markevery=6, label=f"{label} (α = {lr[name]:g})",
-                      **LOOKS[name])
+        ax_curve.plot(epochs, runs[name]["costs"], markevery=6,
+                      label=f"{label} (α = {lr[name]:g})", **LOOKS[name])
     epoch_line = ax_curve.axvline(every, color=PALETTE["black"], linestyle=":", marker="",
                                   label="epoch shown on the right")
     ax_curve.set(yscale="log", xlabel="epoch", ylabel="training cost (log scale)",
@@ -180,7 +187,8 @@ def network_race_explorer(runs: dict, X, labels, grid, *, lr: dict, epoch: int =
             ax.scatter(pts[0], pts[1], s=6, color=COLORS[c], marker=MARKERS[c], linewidths=0,
                        label=f"class {c}")
         ax.set_title(label, fontsize=10)
-        ax.set(xticks=[], yticks=[], xlabel="x1" if i >= 2 else "", ylabel="x2" if i % 2 == 0 else "")
+        ax.set(xticks=[], yticks=[], xlabel="x1" if i >= 2 else "",
+               ylabel="x2" if i % 2 == 0 else "")
     axes[0, 1].legend(loc="lower left", fontsize=7, markerscale=2)
 
     def render(epoch):
@@ -193,7 +201,8 @@ def network_race_explorer(runs: dict, X, labels, grid, *, lr: dict, epoch: int =
                          f"dev accuracy {runs[name]['dev_acc'][epoch - 1]:.3f}")
         return f"<b>decision regions after epoch {epoch}</b>: " + "; ".join(parts)
 
-    slider = widgets.IntSlider(value=epoch, min=every, max=n_epochs, step=every, description="epoch")
+    slider = widgets.IntSlider(value=epoch, min=every, max=n_epochs, step=every,
+                               description="epoch")
     # only the regions and the epoch line change; the points show through the translucent regions
     redraw = FastRedraw(fig, [epoch_line, *images.values()])
     return Explorer({"epoch": slider}, render, figures=[fig], blit=[redraw],
@@ -207,7 +216,7 @@ NET_HP = {"gd": {}, "momentum": {"beta": 0.9}, "rmsprop": {"beta": 0.999}, "adam
 
 @functools.cache
 def _moons_runs(seed: int = 0):
-    """Notebook 08's networks: its two-moons data, training runs and grid (cached: a few seconds)."""
+    """Notebook 08's two-moons data, training runs and grid (cached: they take a few seconds)."""
     rng = np.random.default_rng(seed)
     X, labels = moons(400, noise=0.2, rng=rng)
     X_dev, labels_dev = moons(200, noise=0.2, rng=rng)
@@ -216,7 +225,8 @@ def _moons_runs(seed: int = 0):
                                      lr=NET_LR[name], rng=np.random.default_rng(seed + 1),
                                      n_epochs=60, every=2, X_dev=X_dev,
                                      Y_dev=binary_targets(labels_dev), layer_dims=[2, 16, 16, 1],
-                                     mini_batch_size=64, **NET_HP[name]) for name in OPTIMIZER_LABELS}
+                                     mini_batch_size=64, **NET_HP[name])
+            for name in OPTIMIZER_LABELS}
     return runs, X, labels, grid
 
 
