@@ -175,8 +175,9 @@ def minibatch_explorer(X, Y, *, w0, mini_batch_size: int = 64, lr: float = 0.3, 
         "x_axis": widgets.ToggleButtons(options=tuple(X_AXES), value=x_axis, description="x axis"),
     }
 
-    def layout(c, canvases, readout):
-        return widgets.VBox([widgets.HBox([c["mini_batch_size"], c["lr"]]),
+    def layout(c, canvases, readout):  # α first: the browser test presses the first slider's
+        # key both ways, and 4 presses right from size 64 reach the size slider's end
+        return widgets.VBox([widgets.HBox([c["lr"], c["mini_batch_size"]]),
                              widgets.HBox([c["n_epochs"], c["x_axis"]]), *canvases, readout])
 
     return Explorer(controls, render, figures=[fig], blit=[redraw], layout=layout,
