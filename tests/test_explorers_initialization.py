@@ -10,10 +10,13 @@ import numpy as np
 import pytest
 
 from course_lib import mlp
-from course_lib.explorers.initialization import (EXAMPLE_SCHEMES, EXAMPLES, _example_data,
-                                                 _example_runs, deep_linear_explorer,
-                                                 deep_linear_sizes, init_training_explorer,
-                                                 random_init_explorer, signal_sizes)
+from course_lib.explorers import initialization, initialization_training
+from course_lib.explorers.initialization import (EXAMPLE_SCHEMES, deep_linear_explorer,
+                                                 deep_linear_sizes, random_init_explorer,
+                                                 signal_sizes)
+from course_lib.explorers.initialization import example_data as _example_data
+from course_lib.explorers.initialization_training import example_runs as _example_runs
+from course_lib.explorers.initialization_training import init_training_explorer
 from course_lib.figures.regions import region_grid
 
 # ipympl's own toolbar warns on every figure it makes (not ours to fix)
@@ -31,7 +34,8 @@ def ipympl_backend():
 
 
 def _built(name):
-    explorer = EXAMPLES[name]()
+    module = initialization_training if name == "init_training_explorer" else initialization
+    explorer = module.EXAMPLES[name]()
     explorer.show_headless()
     return explorer
 

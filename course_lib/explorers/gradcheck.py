@@ -178,7 +178,7 @@ def planted_bug_explorer(params, X, Y, *, lambd: float = 0.7,
 
 
 def _example_problem():
-    """Notebook 05's network and data: its rng after the two 6-vectors of the relative difference."""
+    """Notebook 05's network and data, drawn after the two 6-vectors of its relative difference."""
     rng = np.random.default_rng(0)
     rng.standard_normal(6), rng.standard_normal(6)
     X = rng.standard_normal((3, 10))

@@ -5,8 +5,9 @@
 - :func:`random_init_explorer`: the RMS of the activations and of the weight gradients per layer
   of a deep network with random weights, for an initialization scheme, a gain, an activation
   and a depth (the sizes are :func:`signal_sizes`).
-- :func:`init_training_explorer`: the cost curves and final decision regions of one network
-  trained from several initializations.
+
+The third figure of notebook 04, training from each initialization, is in
+``course_lib/explorers/initialization_training.py``.
 """
 
 from __future__ import annotations
@@ -17,18 +18,15 @@ import ipywidgets as widgets
 import numpy as np
 
 from course_lib import _validate as check
-from course_lib import initializers, mlp
 from course_lib.data import circles
 from course_lib.figures.blit import FastRedraw
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
-from course_lib.figures.regions import decision_regions, region_grid
-from course_lib.figures.style import COLORS, MARKERS, PALETTE
-from course_lib.optimizers import init_params_state
+from course_lib.figures.style import PALETTE
 
 
 def deep_linear_sizes(x, *, w: float, L: int):
-    """``(‖a[l]‖ for l = 0..L-1, ‖dJ/da[l]‖ for l = 0..L-1, ŷ)`` for ``W[l] = w I``, ``W[L] = [1 1]``.
+    """``(‖a[l]‖, ‖dJ/da[l]‖ for l = 0..L-1, ŷ)`` with ``W[l] = w I`` and ``W[L] = [1 1]``.
 
     ``x`` has shape (2, 1). With ``J = ŷ``: ``a[l] = w^l x`` and ``dJ/da[l] = w^(L-1-l) [1 1]ᵀ``.
     """
@@ -43,7 +41,7 @@ def deep_linear_sizes(x, *, w: float, L: int):
 
 
 def deep_linear_explorer(x, *, w: float = 1.5, L: int = 30) -> Explorer:
-    """Size of the forward signal and of the gradient per layer (log scale), ``w`` and ``L`` sliders.
+    """Size of the forward signal and of the gradient per layer (log scale), for ``w`` and ``L``.
 
     ``x`` (shape (2, 1)) is the input; controls ``w`` (0.5 to 2) and ``L`` (2 to 50 layers).
     """
@@ -190,54 +188,8 @@ def random_init_explorer(X, draws, top_gradient, *, schemes: dict, scheme: str,
                                 "initializations")
 
 
-def init_training_explorer(X, labels, *, models: dict, histories: dict,
-                           init: str = "He") -> Explorer:
-    """Cost curves of every run (left) and the chosen run's decision regions (right).
-
-    ``models`` and ``histories`` map an initialization's name to the ``mlp.train`` result trained
-    from it on ``X`` (shape (2, m)) with 0/1 ``labels`` (shape (m,)). Control: ``init``.
-    """
-    if not isinstance(models, dict) or not models or list(histories) != list(models):
-        check.fail("histories", f"a dict with the same keys as models {list(models)}", histories)
-    check.choice("init", init, models)
-    grid = region_grid(X, resolution=100)
-    regions = {name: mlp.predict(model, grid).reshape(100, 100) for name, model in models.items()}
-    costs = {name: np.asarray(h["cost_per_epoch"]) for name, h in histories.items()}
-    fig, (ax_cost, ax_reg) = live_figure(1, 2, figsize=(9, 3.8))
-    for i, (name, cost) in enumerate(costs.items()):
-        ax_cost.plot(cost, color=COLORS[i], marker=MARKERS[i], markevery=(8 * i, 50), label=name)
-    ax_cost.set(xlabel="epoch", ylabel="cost J", ylim=(0, 1.0),
-                title="Training cost for each initialization")
-    for k, (name, cost) in enumerate((n, c) for n, c in costs.items() if c[0] > 1.0):
-        ax_cost.annotate(f"{name} starts at {cost[0]:.2g}, off the scale", xy=(0, 1.0),
-                         xytext=(40, 0.9 - 0.08 * k), fontsize=8, arrowprops={"arrowstyle": "->"})
-    (highlight,) = ax_cost.plot([], [], color=PALETTE["black"], marker="", linewidth=6,
-                                alpha=0.25, label="chosen init")
-    ax_cost.legend(loc="lower left", ncols=2)
-    region_image, _ = decision_regions(ax_reg, lambda G: regions[init].ravel(), X, labels,
-                                       resolution=100)
-    epochs = len(costs[init])
-    ax_reg.set(xlabel="x1", ylabel="x2", title=f"Decision regions after {epochs} epochs")
-    ax_reg.legend(loc="upper right")
-
-    def render(init):
-        cost, accuracy = costs[init], histories[init]["train_acc"][-1]
-        region_image.set_data(regions[init])
-        highlight.set_data(np.arange(len(cost)), cost)
-        return (f"<b>{init}</b>: cost {cost[0]:.4g} → {cost[-1]:.4f}, "
-                f"train accuracy {accuracy:.1%} (regions on the right)")
-
-    controls = {"init": widgets.ToggleButtons(options=list(models), value=init,
-                                              description="init")}
-    explorer = Explorer(controls, render, figures=[fig],
-                        blit=[FastRedraw(fig, [region_image, highlight])],
-                        description="Cost curves and decision regions for five initializations")
-    explorer.regions = regions  # init -> the (100, 100) predicted classes drawn on the right
-    return explorer
-
-
 @cache
-def _example_data():
+def example_data():
     """Notebook 04's draws: its rng's signal, weight draws and top gradient, then the circles."""
     rng = np.random.default_rng(0)
     X_signal = rng.standard_normal((100, 30))
@@ -247,36 +199,12 @@ def _example_data():
     return X_signal, draws, top_gradient, X, labels
 
 
-@cache
-def _example_runs():
-    """Notebook 04's five trainings (cell "Training with each initialization")."""
-    *_, X, labels = _example_data()
-    dims = [2, 16, 16, 16, 1]
-    inits = {"zeros": lambda r: initializers.zeros(dims),
-             "0.01·N(0,1)": lambda r: initializers.random_normal(dims, r, scale=0.01),
-             "10·N(0,1)": lambda r: initializers.random_normal(dims, r, scale=10.0),
-             "Xavier": lambda r: initializers.xavier(dims, r),
-             "He": lambda r: initializers.he(dims, r)}
-    models, histories = {}, {}
-    for name, make in inits.items():
-        params = make(np.random.default_rng(1))
-        start = mlp.Model(params, mlp.Config(tuple(dims), "relu", "sigmoid", False), {}, "gd",
-                          init_params_state("gd", params), 0)
-        models[name], histories[name] = mlp.train(
-            X, labels.reshape(1, -1).astype(float), rng=np.random.default_rng(2), model=start,
-            optimizer="gd", lr=0.1, n_epochs=400)
-    return models, histories
-
-
 EXAMPLE_SCHEMES = {"He √(2/n)": np.sqrt(2 / 100), "Xavier √(1/n)": np.sqrt(1 / 100),
                    "0.01·N(0,1)": 0.01, "N(0,1)": 1.0}
 
 EXAMPLES = {
     "deep_linear_explorer": lambda: deep_linear_explorer(np.ones((2, 1)), w=1.5, L=30),
     "random_init_explorer": lambda: random_init_explorer(
-        *_example_data()[:3], schemes=EXAMPLE_SCHEMES, scheme="He √(2/n)", activation="relu",
+        *example_data()[:3], schemes=EXAMPLE_SCHEMES, scheme="He √(2/n)", activation="relu",
         depth=40, gain=1.0),
-    "init_training_explorer": lambda: init_training_explorer(
-        *_example_data()[3:], models=_example_runs()[0], histories=_example_runs()[1],
-        init="He"),
 }
