@@ -66,3 +66,5 @@ def test_bad_arguments_are_named():
         E.early_stopping_explorer(d["snapshots"], d["train_costs"], *d["sets"], epoch=35)
     with pytest.raises(ValueError, match="train_costs must hold one cost per epoch up to 400"):
         E.early_stopping_explorer(d["snapshots"], d["train_costs"][:100], *d["sets"], epoch=400)
+    with pytest.raises(ValueError, match="snapshots must be a non-empty dict"):
+        E.early_stopping_explorer({}, d["train_costs"], *d["sets"], epoch=400)

@@ -25,7 +25,7 @@ def early_stopping_explorer(snapshots, train_costs, X_train, Y_train, X_dev, Y_d
     Control: ``epoch``, where to stop (one of the snapshots' epochs).
     """
     snapshots, X_train, Y_train, X_dev, Y_dev = _check_sets(snapshots, X_train, Y_train, X_dev,
-                                                            Y_dev)
+                                                            Y_dev, name="snapshots")
     epochs = sorted(check.integer("snapshots' epochs", e, low=1) for e in snapshots)
     train_costs = check.array("train_costs", train_costs, ndim=1)
     if train_costs.size < epochs[-1]:

@@ -67,8 +67,8 @@ def _boundary_axes(ax, models, X_train, Y_train, X_dev, Y_dev, first):
     return image, regions
 
 
-def _check_sets(models, X_train, Y_train, X_dev, Y_dev):
-    models = _models("models", models)
+def _check_sets(models, X_train, Y_train, X_dev, Y_dev, name="models"):
+    models = _models(name, models)
     X_train = check.array("X_train", X_train, ndim=2, what="an array of shape (2, m)")
     X_dev = check.array("X_dev", X_dev, ndim=2, what="an array of shape (2, m_dev)")
     return (models, X_train, _labels("Y_train", Y_train, X_train.shape[1]), X_dev,
