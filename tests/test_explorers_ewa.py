@@ -122,3 +122,10 @@ def test_the_corrected_first_day_is_the_temperature_and_the_fade_days(theta):
 def test_bias_correction_explorer_refuses_bad_settings(theta, kwargs, match):
     with pytest.raises(ValueError, match=match):
         bias_correction_explorer(theta, **kwargs)
+
+
+def test_fade_day_refuses_bad_input():
+    with pytest.raises(ValueError, match=r"beta must be a number in \[0, 1\), got 1.0"):
+        fade_day(1.0, 120)
+    with pytest.raises(ValueError, match="days must be an integer >= 1, got 0"):
+        fade_day(0.9, 0)

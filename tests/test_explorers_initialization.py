@@ -145,6 +145,14 @@ def test_signal_sizes_is_the_written_out_passes():
                                    rtol=1e-10)
 
 
+def test_signal_sizes_refuses_bad_input():
+    X, draws, top, *_ = _example_data()
+    with pytest.raises(ValueError, match="depth must be in \\[1, 40\\]"):
+        signal_sizes(X, draws, top, std=0.1, activation="relu", depth=41)
+    with pytest.raises(ValueError, match="std must be a number > 0, got 0.0"):
+        signal_sizes(X, draws, top, std=0.0, activation="relu", depth=4)
+
+
 def test_random_init_default_state_shows_he_on_one_level_and_xavier_shrinking():
     explorer = _built("random_init_explorer")
     spread = _lines(explorer, "RMS of a[l]")[0].get_ydata()

@@ -100,6 +100,7 @@ def ewa_explorer(theta, *, beta: float = 0.98, day: int = 30,
 
 def fade_day(beta: float, days: int) -> int | None:
     """The first day t <= days on which the correction 1 / (1 - β^t) is below 1.01, else None."""
+    beta, days = check.fraction("beta", beta), check.integer("days", days, low=1)
     below = 1 / (1 - beta ** np.arange(1, days + 1)) < 1.01
     return int(np.argmax(below)) + 1 if below.any() else None
 

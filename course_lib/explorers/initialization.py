@@ -88,6 +88,10 @@ def signal_sizes(X, draws, top_gradient, *, std: float, activation: str, depth: 
     ``dW[l] = dZ[l] a[l-1]ᵀ / m``. (Notebook 04 writes the same passes out as ``signal_sizes``.)
     """
     check.choice("activation", activation, ACTIVATIONS)
+    std = check.positive("std", std)
+    depth = check.integer("depth", depth, low=1)
+    if depth > len(draws):
+        raise ValueError(f"depth must be in [1, {len(draws)}] (one draw per layer), got {depth}")
     m = X.shape[1]
     A, inputs, slopes, spread = X, [], [], np.empty(depth)
     for l in range(depth):
