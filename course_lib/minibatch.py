@@ -79,8 +79,9 @@ class LeastSquaresBatches(NamedTuple):
     """Every mini-batch of ``n_epochs`` epochs, reduced to what least squares needs of it.
 
     For batch ``t`` with ``m_t`` examples: ``A[t] = X_t X_t^T / m_t`` (shape ``(n_x, n_x)``),
-    ``c[t] = X_t Y_t^T / m_t`` (shape ``(n_x,)``), ``k[t] = Y_t Y_t^T / (2 m_t)``, ``sizes[t] = m_t``
-    and ``epoch[t]`` its epoch (0, 1, ...). ``steps_per_epoch`` is ``ceil(m / mini_batch_size)``.
+    ``c[t] = X_t Y_t^T / m_t`` (shape ``(n_x,)``), ``k[t] = Y_t Y_t^T / (2 m_t)``,
+    ``sizes[t] = m_t`` and ``epoch[t]`` its epoch (0, 1, ...). ``steps_per_epoch`` is
+    ``ceil(m / mini_batch_size)``.
     """
 
     A: np.ndarray
@@ -123,7 +124,8 @@ def least_squares_batches(X, Y, mini_batch_size: int, *, n_epochs: int,
     X = check.array("X", X, ndim=2, what="an array of shape (n_x, m)")
     Y = check.array("Y", Y, ndim=(1, 2), what="an array of shape (1, m) or (m,)")
     if Y.size != X.shape[1] or (Y.ndim == 2 and Y.shape[0] != 1):
-        raise ValueError(f"Y must have shape (1, m) with m = {X.shape[1]} like X, got shape {Y.shape}")
+        raise ValueError(f"Y must have shape (1, m) with m = {X.shape[1]} like X, "
+                         f"got shape {Y.shape}")
     Y = Y.reshape(1, -1)
     m, n = X.shape[1], X.shape[0]
     starts = np.arange(0, m, mini_batch_size)
@@ -177,7 +179,8 @@ def least_squares_descent(batches: LeastSquaresBatches, w0, *, lr, n_steps: int 
         (NaN where the path is).
     """
     if not isinstance(batches, LeastSquaresBatches):
-        check.fail("batches", "the LeastSquaresBatches of least_squares_batches(X, Y, ...)", batches)
+        check.fail("batches", "the LeastSquaresBatches of least_squares_batches(X, Y, ...)",
+                   batches)
     total = len(batches.k)
     n_steps = total if n_steps is None else check.integer("n_steps", n_steps, low=0)
     if n_steps > total:

@@ -75,7 +75,7 @@ def test_default_readout_answers_the_prediction():
 
 
 def test_schedule_explorer_refuses_bad_settings():
-    with pytest.raises(ValueError, match=r"schedule must be one of \[.*'staircase'\], got 'linear'"):
+    with pytest.raises(ValueError, match=r"schedule must be one of \[.*\], got 'linear'"):
         schedule_explorer(schedule="linear")
     with pytest.raises(ValueError, match=r"interval must be an integer in \[1, 15\], got 20"):
         schedule_explorer(interval=20)
@@ -137,7 +137,7 @@ def test_runs_say_diverged_when_alpha0_is_too_large(problem):
 
 
 def test_runs_explorer_refuses_bad_settings(problem):
-    with pytest.raises(ValueError, match=r"schedule_from must be the Explorer of schedule_explorer"):
+    with pytest.raises(ValueError, match=r"schedule_from must be the Explorer of schedule_expl"):
         decay_runs_explorer(**problem, schedule_from=None)
     schedule = schedule_explorer()
     with pytest.raises(ValueError, match=r"n_epochs must be an integer >= 5, got 2"):

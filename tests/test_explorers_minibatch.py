@@ -103,7 +103,7 @@ def test_divergence_is_cut_and_said(problem):
 
 
 def test_minibatch_explorer_refuses_bad_settings(problem):
-    with pytest.raises(ValueError, match=r"mini_batch_size must be one of \[1, 2, 4.*1000\], got 3"):
+    with pytest.raises(ValueError, match=r"mini_batch_size must be one of \[1, 2, 4.*\], got 3"):
         minibatch_explorer(**problem, mini_batch_size=3)
     with pytest.raises(ValueError, match=r"n_epochs must be at most max_epochs = 5, got 6"):
         minibatch_explorer(**problem, n_epochs=6)

@@ -154,7 +154,7 @@ def test_descent_takes_the_written_out_loops_steps(rng, n, size):
 
 
 def test_batches_are_random_mini_batches_shuffle(rng):
-    """Same batches, in order, as n_epochs calls of random_mini_batches; the generator ends alike."""
+    """The batches, in order, of n_epochs calls of random_mini_batches; the rng ends alike."""
     X, Y = _regression(rng, m=23)
     seed = int(rng.integers(2**31))
     mine, theirs = np.random.default_rng(seed), np.random.default_rng(seed)

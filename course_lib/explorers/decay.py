@@ -157,7 +157,8 @@ def decay_runs_explorer(X, Y, *, w0, schedule_from: Explorer, mini_batch_size: i
         paths += ax.plot([], [], color=color, linestyle=style, marker="", linewidth=0.6,
                          alpha=0.7, label=f"path, {name}")
         dots += ax.plot([], [], color=color, marker="s", markersize=10, markerfacecolor="none",
-                        markeredgewidth=2, linestyle="none", zorder=5, label="mean of last 5 epochs")
+                        markeredgewidth=2, linestyle="none", zorder=5,
+                        label="mean of last 5 epochs")
         ax.set(xlim=(w_star[0] - zoom, w_star[0] + zoom), ylim=(w_star[1] - zoom, w_star[1] + zoom),
                xlabel="w1", ylabel="w2", aspect="equal", title=f"Near w*: {name}")
         ax.legend(loc="lower left", fontsize=7)

@@ -154,7 +154,8 @@ def minibatch_explorer(X, Y, *, w0, mini_batch_size: int = 64, lr: float = 0.3, 
         batch_line.set_data(*_thin(ax_j, x, np.maximum(batch_costs, 1e-3)))
         full_line.set_data(*_thin(ax_j, x, full))
         xlabel.set_text(X_AXES[x_axis])
-        set_status(ax_c, "" if bad is None else f"diverged: α = {lr:.3g} is too large for size {size}")
+        set_status(ax_c, "" if bad is None
+                   else f"diverged: α = {lr:.3g} is too large for size {size}")
         if bad is not None:
             return (f"<b>diverged</b> after {bad} steps: lower α (size {size}, {per_epoch} steps "
                     "per epoch)")

@@ -54,10 +54,11 @@ def _styles(runs, m):
         styles[size] = dict(
             color=COLORS[5 if size == m else k % 5], linestyle=LINESTYLES[k % 7],
             marker=MARKERS[k % 7], markevery=max(1, len(steps) // 8),
-            linewidth={1: 0.5, 8: 0.8}.get(size, 1.6),  # the noisy runs thin: the rest stays visible
+            linewidth={1: 0.5, 8: 0.8}.get(size, 1.6),  # noisy runs thin: the rest stays visible
             zorder=3 if size == 64 else 1 if size == 1 else 2,
             alpha=0.55 if size in (1, 8) else 1.0,
-            label=f"size {size}" + (" (batch)" if size == m else " (stochastic)" if size == 1 else ""))
+            label=f"size {size}" + (" (batch)" if size == m else
+                                    " (stochastic)" if size == 1 else ""))
     return styles
 
 
