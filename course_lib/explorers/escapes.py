@@ -96,7 +96,7 @@ def _escape_explorer(surface, starts, values, lr, *, threshold, steps, max_steps
             curves[name].set_data(values[ok], esc[ok])
             what = f"not within {max_steps} steps" if esc[k] < 0 else f"<b>{esc[k]}</b> steps"
             if bad is not None:
-                blown.append(f"{text} at step {bad}")
+                blown.append(text)  # the step is in the table: a short text draws fast
                 what += f" (diverged at step {bad})"
             if esc[k] > 0:
                 hit.append(esc[k])
