@@ -101,8 +101,9 @@ def contours_explorer(u, x2, y, *, scales=(1, 3, 10, 30, 100, 300, 1000), subtra
 
     ``u``, ``x2``, ``y`` have shape (m,). Normalized inputs use ``y - mean(y)`` as targets (the
     bias is then separate) when ``subtract_mean``; otherwise they are only divided by σ.
-    Controls: ``scale`` (one of ``scales``), ``inputs`` ("raw" or "normalized") and
-    ``lr_fraction``, the learning rate as a fraction of that case's α_max = 2/λ_max (0.05 to 1.2).
+    Controls: ``scale`` (one of ``scales``; updates on release), ``inputs`` ("raw" or
+    "normalized") and ``lr_fraction``, the learning rate as a fraction of that case's
+    α_max = 2/λ_max (0.05 to 1.2).
     """
     u, x2, y = (check.array(n, v, ndim=1) for n, v in (("u", u), ("x2", x2), ("y", y)))
     if not u.size == x2.size == y.size >= 2:
@@ -142,6 +143,7 @@ def contours_explorer(u, x2, y, *, scales=(1, 3, 10, 30, 100, 300, 1000), subtra
     runs = {}
 
     def render(scale, inputs, lr_fraction):
+        redraw.key = (scale, inputs)
         Xs, ys, lam_lo, lam_hi, w_opt, J_min = cases[scale, inputs]
         for key, cs in contour_sets.items():
             cs.set_visible(key == (scale, inputs))
@@ -171,19 +173,57 @@ def contours_explorer(u, x2, y, *, scales=(1, 3, 10, 30, 100, 300, 1000), subtra
                 f"gap after {n_steps} steps: <b>{final}</b>")
 
     controls = {
-        "scale": widgets.SelectionSlider(options=scales, value=scale, description="x1 up to"),
+        # a new scale redraws the whole bowl (over the 17 ms a dragged slider may take): on release
+        "scale": widgets.SelectionSlider(options=scales, value=scale, description="x1 up to",
+                                         continuous_update=False),
         "inputs": widgets.ToggleButtons(options=MODES, value=inputs, description="inputs"),
         "lr_fraction": widgets.FloatSlider(value=lr_fraction, min=0.05, max=1.2, step=0.05,
                                            description="α / α_max", readout_format=".2f"),
     }
-    # only these change as the controls move: the contours of every case are drawn once above
-    # and only switched on or off
-    redraw = FastRedraw(fig, [*contour_sets.values(), path_line, opt_dot, gap_line,
-                              status_text(ax_c)])
-    explorer = Explorer(controls, render, figures=[fig], blit=[redraw],
+    # only these change as the controls move: the contours of every case are made once above
+    # and only switched on or off (and kept drawn, per case, in the cached background)
+    redraw = _CaseBackgrounds(fig, contour_sets, [path_line, opt_dot, gap_line, status_text(ax_c)])
+    explorer = Explorer(controls, render, figures=[fig], blit=[redraw], layout=_two_rows,
                         description="Cost contours and gradient descent, raw or normalized inputs")
     explorer.cases = cases
     return explorer
+
+
+class _CaseBackgrounds(FastRedraw):
+    """FastRedraw that keeps, per case, the background with that case's contours drawn on it.
+
+    Set ``key`` to the case before each call: moving the learning rate then draws only the path,
+    the gap curve and the status over the case's cached picture, not the contours again.
+    """
+
+    def __init__(self, fig, contours: dict, moving):
+        super().__init__(fig, [*contours.values(), *moving])
+        self.contours, self.moving, self.key, self._bases = contours, list(moving), None, {}
+
+    def _on_draw(self, event):
+        self._bases.clear()
+        super()._on_draw(event)
+
+    def __call__(self) -> None:
+        canvas = self.fig.canvas
+        if self.fig.stale or self._background is None or self.key is None:
+            return super().__call__()
+        base = self._bases.get(self.key)
+        if base is None:
+            canvas.restore_region(self._background)
+            self.fig.draw_artist(self.contours[self.key])
+            base = self._bases[self.key] = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(base)
+        for artist in self.moving:
+            self.fig.draw_artist(artist)
+        canvas.blit(self.fig.bbox)
+
+
+def _two_rows(controls, canvases, readout):
+    """The scale and the inputs on one row, the learning rate below, then figure and readout."""
+    first = widgets.HBox([controls["scale"], controls["inputs"]])
+    return widgets.VBox([first, controls["lr_fraction"], *canvases, readout])
 
 
 def _notebook_data():
