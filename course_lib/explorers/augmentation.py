@@ -84,10 +84,14 @@ def augmentation_explorer(image, *, kind="small rotation", draw=0, copies=3) -> 
     for ax in axes:
         ax.set_axis_off()
 
+    made = {}
+
     def render(kind, draw):
-        draw_rng = np.random.default_rng(draw)
-        for artist in shown:
-            artist.set_data(augment_image(image, kind, draw_rng))
+        if (kind, draw) not in made:  # the copies of a (kind, draw) never change: make them once
+            draw_rng = np.random.default_rng(draw)
+            made[kind, draw] = [augment_image(image, kind, draw_rng) for _ in shown]
+        for artist, copy in zip(shown, made[kind, draw]):
+            artist.set_data(copy)
         keeps = ("keeps the label" if kind != "horizontal flip"
                  else "does NOT keep the label of a letter")
         return f"<b>{kind}</b>: {copies} new training images from one; for an F it {keeps}."
