@@ -75,7 +75,8 @@ def epsilon_explorer(*, eps: float = 1e-2) -> Explorer:
         return (f"<b>ε = {eps:.1e}</b>: one-sided {one:.12f} (error {err_one:.1e}), "
                 f"two-sided {two:.12f} (error {err_two:.1e})")
 
-    controls = {"eps": widgets.FloatLogSlider(value=eps, base=10, min=-16, max=-1, step=0.25,
+    # a tenth of a decade per step: from the default 1e-2, key presses do not hit the end at once
+    controls = {"eps": widgets.FloatLogSlider(value=eps, base=10, min=-16, max=-1, step=0.1,
                                               description="ε", readout_format=".1e")}
     return Explorer(controls, render, figures=[fig], blit=[FastRedraw(fig, [dot_one, dot_two])],
                     description="One-sided and two-sided difference errors against epsilon")
