@@ -146,13 +146,17 @@ HOOK_CANVAS_JS = """([handle, canvas]) => {
 
 
 def _keypress_to_redraw_ms(page, handle, canvas, key: str, presses: int) -> list[float]:
-    """Milliseconds from each keydown on ``handle`` to the next picture drawn on ``canvas``."""
+    """Milliseconds from each keydown on ``handle`` to the next picture drawn on ``canvas``.
+
+    ``key`` is the direction that last moved the slider, so the other one surely moves it: the
+    presses go back first, then forth, and so on, never pressing against an end of the range.
+    """
     back = {"ArrowRight": "ArrowLeft", "ArrowLeft": "ArrowRight"}[key]
     page.evaluate(HOOK_CANVAS_JS, [handle.element_handle(), canvas.element_handle()])
     times = []
     for i in range(presses):
         handle.focus()
-        handle.press(key if i % 2 == 0 else back)  # back and forth: never stuck at an end
+        handle.press(back if i % 2 == 0 else key)
         page.wait_for_function(
             "() => { const k = window.__courseKeys.at(-1);"
             "        return k !== undefined && window.__courseDraws.some(t => t > k); }",
