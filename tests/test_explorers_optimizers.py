@@ -20,6 +20,7 @@ from course_lib.explorers.optimizers import (momentum_limit_explorer, momentum_s
                                              network_race_explorer, training_snapshots)
 from course_lib.figures.contours import OPTIMIZER_LABELS
 from course_lib.figures.regions import region_grid
+from course_lib.figures.style import COLORS
 from course_lib.optimizers import optimize
 from course_lib.surfaces import bowl
 
@@ -98,17 +99,25 @@ def test_snapshots_are_one_uninterrupted_training(network):
     assert runs["adam"]["regions"].shape == (3, grid.shape[1])
 
 
+def _classes(image):
+    """The class each pixel of a regions image shows (class 1's colour, at alpha 0.25, or not)."""
+    rgba = np.asarray(image.get_array())
+    class_1 = np.round(np.array(matplotlib.colors.to_rgba(COLORS[1], alpha=0.25)) * 255)
+    assert rgba.shape[-1] == 4 and np.all(rgba[..., 3] == 64), "translucent: the points show"
+    return (rgba == class_1).all(axis=-1).astype(int)
+
+
 def test_network_figure_shows_the_chosen_epochs_snapshot(network):
     runs, X, labels, grid, _, _ = network
     explorer = network_race_explorer(runs, X, labels, grid, lr={n: 0.05 for n in runs}, epoch=4)
     explorer.show_headless()
     images = [ax.images[0] for ax in explorer.figures[0].axes if ax.images]
     for image, name in zip(images, OPTIMIZER_LABELS):
-        assert np.array_equal(image.get_array(), runs[name]["regions"][1].reshape(10, 10))
+        assert np.array_equal(_classes(image), runs[name]["regions"][1].reshape(10, 10))
     costs = [float(c) for c in re.findall(r"cost (\d\.\d{3})", explorer.readout)]
     assert costs == [round(runs[n]["costs"][3], 3) for n in OPTIMIZER_LABELS]
     explorer.update(epoch=6)
-    assert np.array_equal(images[0].get_array(), runs["gd"]["regions"][2].reshape(10, 10))
+    assert np.array_equal(_classes(images[0]), runs["gd"]["regions"][2].reshape(10, 10))
     plt.close(explorer.figures[0])
 
 

@@ -176,11 +176,14 @@ def network_race_explorer(runs: dict, X, labels, grid, *, lr: dict, epoch: int =
     ax_curve.yaxis.set_major_locator(mticker.LogLocator(subs=(1.0, 2.0, 5.0)))
     ax_curve.yaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{v:g}"))
     extent = (grid[0].min(), grid[0].max(), grid[1].min(), grid[1].max())
+    # each snapshot's regions as RGBA once (class colours at alpha 0.25): colour-mapping on
+    # every redraw would cost more than drawing them
+    palette = (mpl.colors.to_rgba_array(COLORS[:2], alpha=0.25) * 255).round().astype(np.uint8)
+    rgba = {name: palette[np.asarray(runs[name]["regions"], dtype=int).reshape(-1, side, side)]
+            for name in OPTIMIZER_LABELS}
     images = {}
     for i, (ax, (name, label)) in enumerate(zip(axes[:, 1:].ravel(), OPTIMIZER_LABELS.items())):
-        images[name] = ax.imshow(runs[name]["regions"][0].reshape(side, side), origin="lower",
-                                 extent=extent, cmap=mpl.colors.ListedColormap(COLORS[:2]),
-                                 vmin=-0.5, vmax=1.5, alpha=0.25, aspect="auto",
+        images[name] = ax.imshow(rgba[name][0], origin="lower", extent=extent, aspect="auto",
                                  interpolation="nearest")
         for c in (0, 1):
             pts = X[:, labels == c]
@@ -196,7 +199,7 @@ def network_race_explorer(runs: dict, X, labels, grid, *, lr: dict, epoch: int =
         epoch_line.set_xdata([epoch] * 2)
         parts = []
         for name, label in OPTIMIZER_LABELS.items():
-            images[name].set_data(runs[name]["regions"][k].reshape(side, side))
+            images[name].set_data(rgba[name][k])
             parts.append(f"{label}: cost {runs[name]['costs'][epoch - 1]:.3f}, "
                          f"dev accuracy {runs[name]['dev_acc'][epoch - 1]:.3f}")
         return f"<b>decision regions after epoch {epoch}</b>: " + "; ".join(parts)
