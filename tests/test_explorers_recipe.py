@@ -100,3 +100,17 @@ def test_dev_below_train_is_flagged():
 def test_recipe_bad_arguments_are_named(kwargs, message):
     with pytest.raises(ValueError, match=message):
         basic_recipe_explorer(**kwargs)
+
+
+def test_a_change_that_keeps_the_path_sends_no_new_frame():
+    explorer = basic_recipe_explorer()
+    explorer.show_headless()
+    canvas, sent = explorer.figures[0].canvas, []
+    original = canvas.blit
+    canvas.blit = lambda bbox=None: (sent.append(bbox), original(bbox))
+    explorer.update(dev_err=40.0)           # still high bias: the same lit boxes
+    assert sent == [] and "variance +25.0" in explorer.readout
+    explorer.update(train_err=1.0)          # now high variance: another path, one frame
+    assert len(sent) == 1
+    canvas.blit = original
+    plt.close(explorer.figures[0])
