@@ -168,7 +168,8 @@ def contours_explorer(u, x2, y, *, scales=(1, 3, 10, 30, 100, 300, 1000), subtra
                      "never (diverges)" if np.isinf(n_pred) else f"{n_pred:,}")
         final = f"{gaps[-1]:.3g}" if ok[-1] else "inf (diverged)"
         return (f"{inputs}, x1 up to {scale}: λ = {lam_lo:.3g} … {lam_hi:.4g}, "
-                f"κ = {lam_hi / lam_lo:,.0f}; α_max = 2/λ_max = {2 / lam_hi:.3g}; α = {lr:.3g}<br>"
+                f"κ = {lam_hi / lam_lo:,.0f}; α_max = 2/λ_max = {2 / lam_hi:.3g}; "
+                f"α = {lr:.3g}<br>"
                 f"steps to shrink the gap 10⁶-fold at this α: <b>{steps_txt}</b>; "
                 f"gap after {n_steps} steps: <b>{final}</b>")
 

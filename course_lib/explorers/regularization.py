@@ -81,7 +81,8 @@ def weight_decay_explorer(norms, *, alpha, m, lambd=3.0) -> Explorer:
     ``norms`` must include λ = 0 (the reference line). Control: ``lambd``, one of its keys.
     """
     if not isinstance(norms, dict) or 0.0 not in norms:
-        check.fail("norms", "a dict of λ -> sum of squared weights per step, including λ = 0", norms)
+        check.fail("norms", "a dict of λ -> sum of squared weights per step, including λ = 0",
+                   norms)
     norms = {float(k): check.array(f"norms[{k}]", v, ndim=1) for k, v in norms.items()}
     alpha, m = check.positive("alpha", alpha), check.integer("m", m, low=1)
     lambd = check.choice("lambd", lambd, norms)
@@ -142,7 +143,8 @@ def regularization_sweep_explorer(models, X_train, Y_train, X_dev, Y_dev, *, sym
     ax_a.plot(xs, [100 * dev_acc[s] for s in settings], color=PALETTE["orange"], marker="s",
               linestyle="--", label="dev accuracy")
     ax_a.set(xticks=xs, xticklabels=[f"{s:g}" for s in settings], xlabel=symbol,
-             ylabel="accuracy (%)", ylim=(75, 101), title=f"Accuracy and weight norm against {symbol}")
+             ylabel="accuracy (%)", ylim=(75, 101),
+             title=f"Accuracy and weight norm against {symbol}")
     ax_w = ax_a.twinx()
     ax_w.semilogy(xs, [norm[s] for s in settings], color=PALETTE["green"], marker="^",
                   linestyle=":", label="sum of ||W||² (right axis)")
@@ -199,7 +201,8 @@ def _notebook_02():
         snapshots[model.epochs_done] = model
         train_costs += history["train_cost"]
     by = {}
-    for name, values in (("lambd", (0.1, 0.3, 1.0, 3.0, 10.0)), ("keep_prob", (0.8, 0.6, 0.4, 0.3))):
+    for name, values in (("lambd", (0.1, 0.3, 1.0, 3.0, 10.0)),
+                         ("keep_prob", (0.8, 0.6, 0.4, 0.3))):
         by[name] = {0.0 if name == "lambd" else 1.0: model}
         for v in values:
             by[name][v] = mlp.train(X_train, Y_train, rng=np.random.default_rng(1), n_epochs=400,
