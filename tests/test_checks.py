@@ -29,6 +29,14 @@ def gradient_descent_until(w0, *, alpha, tol, max_steps):
     return np.array(path)  # more in tests/test_checks_start.py
 
 
+def bias_variance(train_err, dev_err, bayes_err, *, tol):
+    avoidable_bias, variance = train_err - bayes_err, dev_err - train_err
+    verdict = {(True, True): "high bias and high variance", (True, False): "high bias",
+               (False, True): "high variance", (False, False): "low bias and low variance"}[
+        (avoidable_bias > tol, variance > tol)]
+    return avoidable_bias, variance, verdict  # more in tests/test_checks_diagnosis.py
+
+
 def l2_cost(params, *, lambd, m):
     weights = (W for k, W in params.items() if k.startswith("W"))
     return lambd / (2 * m) * sum(float(np.sum(W**2)) for W in weights)
@@ -148,6 +156,7 @@ def normalize_inputs(X_train, X_test):
 
 CORRECT = {  # checker name -> (learner function, name used in the messages)
     "check_gradient_descent_until": (gradient_descent_until, "gradient_descent_until"),
+    "check_bias_variance": (bias_variance, "bias_variance"),
     "check_l2_cost": (l2_cost, "l2_cost"),
     "check_dropout_forward": (dropout_forward, "dropout_forward"),
     "check_dropout_backward": (dropout_backward, "dropout_backward"),

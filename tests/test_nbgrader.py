@@ -155,6 +155,8 @@ VALUES = ("expected:", "got:")
 MISTAKES = {
     "00": ("gradient_descent_until", "w = w - alpha * 2 * (w - 5)", "w = w + alpha * 2 * (w - 5)",
            (*VALUES, "against the gradient")),
+    "01": ("bias_variance", "avoidable_bias = train_err - bayes_err", "avoidable_bias = train_err",
+           (*VALUES, "not against 0%")),
     "02": ("dropout_backward", "return dA * mask / keep_prob", "return dA * mask",
            (*VALUES, "divide by keep_prob")),
     "03": ("normalize_inputs", "(X_test - mu) / sigma",

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 import course_lib
-from course_lib import divergence
+from course_lib import diagnosis, divergence
 from course_lib.figures import blit, live, regions
 from course_lib import (
     _validate,
@@ -453,6 +453,40 @@ CASES = {
         lambda: minibatch.random_mini_batches(X2, Y2, "64", RNG(0)),
         "mini_batch_size must be an integer >= 1",
         "'64' (str)",
+    ),
+    "least_squares_batches n_epochs": (
+        lambda: minibatch.least_squares_batches(X2, Y2, 2, n_epochs=0, rng=RNG(0)),
+        "n_epochs must be an integer >= 1",
+        "0 (int)",
+    ),
+    "least_squares_descent lr": (
+        lambda: minibatch.least_squares_descent(
+            minibatch.least_squares_batches(X2, Y2, 2, n_epochs=1, rng=RNG(0)), np.zeros(2),
+            lr="0.1"),
+        "lr must be a number > 0",
+        "'0.1' (str)",
+    ),
+    # diagnosis (train/dev/test sizes, bias and variance)
+    "split_sizes fractions": (
+        lambda: diagnosis.split_sizes(100, (0.6, 0.2)),
+        "fractions must be three numbers >= 0 summing to 1",
+        "(0.6, 0.2) (tuple)",
+    ),
+    "standard_error p": (
+        lambda: diagnosis.standard_error(1.5, 100), "p must be a number in [0, 1]", "1.5 (float)"),
+    "error_gaps bayes_err": (
+        lambda: diagnosis.error_gaps(10.0, 12.0, -1.0),
+        "bayes_err must be a number >= 0",
+        "-1.0 (float)",
+    ),
+    "diagnose train_err": (
+        lambda: diagnosis.diagnose("15", 16.0), "train_err must be a number >= 0", "'15' (str)"),
+    "basic_recipe tol": (
+        lambda: diagnosis.basic_recipe(15.0, 16.0, tol=-3), "tol must be a number >= 0", "-3 (int)"),
+    "moons_bayes_classifier X": (
+        lambda: diagnosis.moons_bayes_classifier(np.zeros((3, 5)), noise=0.25),
+        "X must have shape (2, m)",
+        "got shape (3, 5)",
     ),
     "random_mini_batches shape": (
         lambda: minibatch.random_mini_batches(X2, np.ones((1, 3)), 2, RNG(0)),

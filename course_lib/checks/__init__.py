@@ -14,6 +14,7 @@ message, then raises :class:`CheckFailed` (one line, no traceback) so nbgrader s
 checker                       nb  learner's function
 ============================  ==  ==============================================================
 check_gradient_descent_until  00  ``gradient_descent_until(w0, *, alpha, tol, max_steps)``
+check_bias_variance           01  ``bias_variance(train_err, dev_err, bayes_err, *, tol)``
 check_l2_cost                 02  ``l2_cost(params, *, lambd, m)``
 check_dropout_forward         02  ``dropout_forward(A, keep_prob, rng)``
 check_dropout_backward        02  ``dropout_backward(dA, mask, keep_prob)``
@@ -37,6 +38,7 @@ check_least_squares_step      14  ``least_squares_step(w, A, b, *, lr)``
 """
 
 from course_lib.checks._core import MODE_VARIABLE, CheckFailed, grading_mode
+from course_lib.checks.diagnosis import check_bias_variance
 from course_lib.checks.frameworks import check_least_squares_step
 from course_lib.checks.start import check_gradient_descent_until
 from course_lib.checks.inputs import check_normalize_inputs
@@ -65,7 +67,7 @@ from course_lib.checks.tuning import (
 )
 
 __all__ = [
-    "check_gradient_descent_until", "check_l2_cost", "check_dropout_forward", "check_dropout_backward", "check_he_init",
+    "check_gradient_descent_until", "check_bias_variance", "check_l2_cost", "check_dropout_forward", "check_dropout_backward", "check_he_init",
     "check_gradient_check", "check_random_mini_batches", "check_ewa", "check_momentum_update",
     "check_adam_update", "check_inverse_time_decay", "check_fixed_interval_decay",
     "check_sample_log_uniform", "check_sample_beta", "check_batchnorm_forward", "check_softmax",
