@@ -125,3 +125,12 @@ def test_bad_arguments_are_named(ax):
         contours.diverged_status(ax, "gd")
     with pytest.raises(ValueError, match="names must be one of"):
         contours.OptimizerPaths(ax, ["sgd"])
+
+
+def test_prepared_contours_are_shown_without_computing_again(ax, monkeypatch):
+    lines = contours.CostContours(ax)
+    lines.prepare(bowl(condition=30), key=("bowl", 30))
+    calls = []
+    monkeypatch.setattr(contours, "contour_segments", lambda *a, **k: calls.append(a))
+    lines.show(bowl(condition=30), key=("bowl", 30))
+    assert not calls and len(lines.lines.get_segments()) > 0

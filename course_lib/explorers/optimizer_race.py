@@ -78,8 +78,9 @@ def optimizer_race_explorer(*, surface: str = "elongated bowl", kappa: float = 1
     # precomputed state, explicit: surfaces and paths per setting, the start chosen by a click
     surfaces, cached_paths, starts, shown = {}, {}, {}, {"window": None}
 
-    def surface_for(kind, kappa, angle):
-        key = (kind, kappa, angle) if kind == "elongated bowl" else (kind,)
+    def surface_for(kind, kappa, angle):  # κ by its exponent: a front end's 10^x may differ in ulps
+        bowl_key = (kind, round(float(np.log10(kappa)), 6), angle)
+        key = bowl_key if kind == "elongated bowl" else (kind,)
         if key not in surfaces:
             surfaces[key] = bowl(condition=kappa, angle=angle) if key[1:] else rosenbrock()
         return key, surfaces[key]
@@ -96,6 +97,10 @@ def optimizer_race_explorer(*, surface: str = "elongated bowl", kappa: float = 1
                                                       **hp)
         return path[: steps + 1]
 
+    def hyper_for(beta, beta1, beta2):
+        return {"gd": {}, "momentum": {"beta": beta}, "rmsprop": {"beta": beta2},
+                "adam": {"beta1": beta1, "beta2": beta2}}
+
     def show_window(kind, surf):  # axis limits change only with the surface: then a full redraw
         if shown["window"] != kind:
             (x0, x1), (y0, y1) = surf.extent
@@ -110,8 +115,7 @@ def optimizer_race_explorer(*, surface: str = "elongated bowl", kappa: float = 1
         contours.show(surf, key=key)
         start = starts.get(surface, surf.start)
         start_dot.set_data([start[0]], [start[1]])
-        hyper = {"gd": {}, "momentum": {"beta": beta}, "rmsprop": {"beta": beta2},
-                 "adam": {"beta1": beta1, "beta2": beta2}}
+        hyper = hyper_for(beta, beta1, beta2)
         gap0 = surf.value(*start) - surf.min_value
         rows, blown_up = [], []
         with np.errstate(over="ignore", invalid="ignore"):
@@ -180,8 +184,20 @@ def optimizer_race_explorer(*, surface: str = "elongated bowl", kappa: float = 1
             starts[controls["surface"].value] = np.array([event.xdata, event.ydata])
             explorer.refresh()
 
+    def warm_up():  # the first drag of κ or of the angle from the state shown: about 0.2 s
+        v = explorer.values
+        hyper = hyper_for(v["beta"], v["beta1"], v["beta2"])
+        for k, a in ([(10 ** (i / 10), v["angle"]) for i in range(31)]
+                     + [(v["kappa"], a) for a in range(0, 91, 15)]):
+            key, surf = surface_for("elongated bowl", k, a)
+            contours.prepare(surf, key=key)
+            for name in OPTIMIZER_LABELS:
+                path_of(name, key, surf, surf.start, v[f"lr_{name}"], hyper[name], v["steps"])
+
     controls["surface"].observe(on_surface, names="value")
     fig.canvas.mpl_connect("button_press_event", on_click)
+    if surface == "elongated bowl":
+        warm_up()
     return explorer
 
 

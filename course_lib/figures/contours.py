@@ -72,16 +72,21 @@ class CostContours:
         ax.add_collection(self.lines, autolim=False)
         self._cache, self._shown = {}, None
 
+    def prepare(self, surface, levels=None, *, key=None, **options):
+        """Compute (once) the contours :meth:`show` would show, to show them later at no cost."""
+        key = surface.name if key is None else key
+        if key not in self._cache:
+            if len(self._cache) > 500:  # every setting of a slider fits; a stream of clicks not
+                self._cache.clear()
+            self._cache[key] = contour_segments(surface, levels, **options)
+        return self._cache[key]
+
     def show(self, surface, levels=None, *, key=None, **options) -> None:
         """Show the contours of ``surface`` (see :func:`contour_segments` for the options)."""
         key = surface.name if key is None else key
         if key == self._shown:
             return
-        if key not in self._cache:
-            if len(self._cache) > 500:  # every setting of a slider fits; a stream of clicks not
-                self._cache.clear()
-            self._cache[key] = contour_segments(surface, levels, **options)
-        segments, index = self._cache[key]
+        segments, index = self.prepare(surface, levels, key=key, **options)
         self.lines.set_segments(segments)
         self.lines.set_array(index)
         self.lines.set_clim(0, max(1.0, index.max(initial=0.0)))
