@@ -57,3 +57,20 @@ def pytest_terminal_summary(terminalreporter, config):
     medians = [statistics.median(ms) for ms in measured.values()]
     write(f"  notebooks with median <= 50 ms: {sum(m <= 50 for m in medians)} of {len(medians)}; "
           f"worst median {max(medians):.1f} ms")
+
+
+@pytest.fixture(scope="module")
+def ipympl_backend():
+    """Real ipympl canvases (widgets), as in a notebook, for a module's explorer tests.
+
+    Use with ``pytestmark = pytest.mark.usefixtures("ipympl_backend")``; the other figure tests
+    keep the Agg backend, which is restored afterwards.
+    """
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    previous = matplotlib.get_backend()
+    plt.switch_backend("module://ipympl.backend_nbagg")
+    yield
+    plt.close("all")
+    plt.switch_backend(previous)

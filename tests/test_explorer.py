@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -13,17 +12,7 @@ from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from tests.test_explorers import _blit_mismatches, _problems_after
 
-pytestmark = pytest.mark.filterwarnings(  # ipympl's toolbar passes traitlets a deprecated argument
-    "ignore:Passing unrecognized arguments:DeprecationWarning")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 def _line_explorer(calls, *, register=True):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import warnings
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -19,17 +18,9 @@ import pytest
 from course_lib.explorers import example_builders
 from tools import widget_probe as probe
 
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
+
 BUILDERS = example_builders()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    """Real ipympl canvases (widgets), as in a notebook; the other figure tests use Agg."""
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
 
 
 @pytest.fixture

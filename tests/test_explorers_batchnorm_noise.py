@@ -6,7 +6,6 @@ itself keeps (course_lib.batchnorm in training mode), and the example data is th
 
 from __future__ import annotations
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -15,14 +14,7 @@ from course_lib.batchnorm import batchnorm_forward, batchnorm_init
 from course_lib.explorers import batchnorm_noise as bn_noise
 from course_lib.explorers._bn_lesson import lesson_data
 
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 @pytest.fixture(scope="module")

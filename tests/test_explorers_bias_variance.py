@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -18,17 +17,7 @@ from course_lib.explorers.bias_variance import (EXAMPLES, line_and_memory_explor
                                                 notebook_experiment)
 from course_lib.figures.regions import region_grid
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing unrecognized arguments to super:DeprecationWarning")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 @pytest.fixture(scope="module")

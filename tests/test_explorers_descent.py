@@ -3,7 +3,6 @@ figure's claims hold (bounce at α = 1, one step at α = 0.5, "diverged" above 1
 
 from __future__ import annotations
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -14,18 +13,7 @@ from course_lib.figures.blit import status_text
 from course_lib.optimizers import optimize
 
 # ipympl's own toolbar warns on every figure it makes (not ours to fix; a notebook hides it)
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing unrecognized arguments to super:DeprecationWarning")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    """Real ipympl canvases, as in a notebook (and as tests/test_explorers.py uses)."""
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -13,16 +12,7 @@ from course_lib import mlp, network
 from course_lib.explorers import early_stopping as E
 from course_lib.explorers.regularization import _notebook_02
 
-pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -24,23 +23,12 @@ from course_lib.surfaces import plateau, saddle
 SADDLE_LR = {"gd": 0.5, "momentum": 3.0, "rmsprop": 0.02, "adam": 0.05}
 PLATEAU_LR = {"gd": 1.0, "momentum": 10.0, "rmsprop": 0.05, "adam": 0.1}
 DELTAS = 10.0 ** np.arange(-12, -0.5, 0.5)
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing unrecognized arguments to super:DeprecationWarning")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 def _shown(explorer):
     explorer.show_headless()
     return explorer
-
 
 
 def _escape_curve(explorer, name):
@@ -86,7 +74,6 @@ def test_plateau_readout_at_r_4():
     adam_steps = int(np.argmax(plateau().value(path[:, 0], path[:, 1]) < 0.5))
     assert re.search(rf"Adam\s*0\.1\s*{adam_steps} steps", explorer.readout)
     plt.close(explorer.figures[0])
-
 
 
 def test_bad_arguments_are_named():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -14,17 +13,7 @@ from course_lib.ewa import ewa
 from course_lib.explorers.ewa import bias_correction_explorer, ewa_explorer, fade_day
 
 # ipympl's own toolbar warns on every figure it makes (not ours to fix)
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing unrecognized arguments to super:DeprecationWarning")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 @pytest.fixture

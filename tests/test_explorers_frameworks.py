@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -19,17 +18,7 @@ from course_lib.optimizers import OPTIMIZERS, optimize
 LRS = [0.01, 0.1, 0.6]
 HYPER = {"gd": {}, "momentum": {"beta": 0.9}, "rmsprop": {"beta": 0.999, "eps": 1e-8},
          "adam": {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8}}
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing unrecognized arguments to super:DeprecationWarning")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 def _paths(offset=None, n_steps=30):

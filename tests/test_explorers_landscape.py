@@ -6,7 +6,6 @@ surface; bad arguments are named.
 
 from __future__ import annotations
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -14,23 +13,12 @@ import pytest
 from course_lib.explorers.landscape import critical_points_explorer, surfaces_3d_explorer
 from course_lib.surfaces import plateau, saddle
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing unrecognized arguments to super:DeprecationWarning")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 def _shown(explorer):
     explorer.show_headless()
     return explorer
-
 
 
 def test_critical_point_bars_are_the_counts():
@@ -53,7 +41,6 @@ def test_surfaces_3d_has_one_3d_axes_per_surface():
     assert [ax.name for ax in explorer.figures[0].axes] == ["3d", "3d"]
     assert [ax.get_title() for ax in explorer.figures[0].axes] == ["a", "b"]
     plt.close(explorer.figures[0])
-
 
 
 def test_bad_arguments_are_named():

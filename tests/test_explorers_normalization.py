@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -13,17 +12,7 @@ import pytest
 from course_lib.explorers import normalization as N
 
 # ipympl's own toolbar warns on every figure it makes (not ours to fix; a notebook hides it)
-pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments to super")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    """Real ipympl canvases, as in a notebook (and as tests/test_explorers.py uses)."""
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 @pytest.fixture(scope="module")

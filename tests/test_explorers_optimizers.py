@@ -27,17 +27,7 @@ from course_lib.surfaces import bowl
 W0 = np.array([-9.0, 3.0])
 BETAS = np.array([0.0, 0.5, 0.9])
 ALPHAS = np.array([0.3, 1.0, 1.8, 3.0, 10.0, 40.0])
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing unrecognized arguments to super:DeprecationWarning")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 @pytest.fixture(scope="module")

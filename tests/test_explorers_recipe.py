@@ -3,7 +3,6 @@ course_lib.diagnosis, the quiz resets its answer on a new case, bad input is ref
 
 from __future__ import annotations
 
-import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
@@ -11,17 +10,7 @@ from course_lib.diagnosis import BIAS_ACTIONS, DIAGNOSES, basic_recipe, diagnose
 from course_lib.explorers.recipe import (COURSE_CASES, NO_ANSWER, basic_recipe_explorer,
                                          diagnosis_quiz_explorer)
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing unrecognized arguments to super:DeprecationWarning")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 @pytest.mark.parametrize("case", range(len(COURSE_CASES)))

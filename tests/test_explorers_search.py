@@ -6,7 +6,6 @@ computed with course_lib.hparams; bad arguments fail naming the argument.
 
 from __future__ import annotations
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -14,17 +13,10 @@ import pytest
 from course_lib.explorers import search
 from course_lib.hparams import grid_design, random_design
 
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
+
 RANGES = {"alpha": (1e-4, 1.0), "epsilon": (1e-10, 1e-6)}
 SCALES = {"alpha": "log", "epsilon": "log"}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ course_lib.hparams.zoom does; bad arguments fail naming the argument.
 
 from __future__ import annotations
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -14,17 +13,10 @@ import pytest
 from course_lib.explorers import search_zoom as search
 from course_lib.hparams import zoom
 
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
+
 BOX = {"alpha": (1e-4, 1.0), "hidden": (10.0, 200.0)}
 BOX_SCALES = {"alpha": "log", "hidden": "linear"}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
 
 
 @pytest.fixture

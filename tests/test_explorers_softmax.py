@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -24,17 +23,7 @@ from course_lib.figures.regions import region_grid
 CLASSES = ["cat", "dog", "baby chick", "other"]
 Z = [5.0, 2.0, -1.0, 3.0]
 # ipympl's own toolbar, on every figure it makes (as in tests/test_explorers.py)
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:Passing unrecognized arguments to super:DeprecationWarning")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def ipympl_backend():
-    previous = matplotlib.get_backend()
-    plt.switch_backend("module://ipympl.backend_nbagg")
-    yield
-    plt.close("all")
-    plt.switch_backend(previous)
+pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 
 @pytest.fixture(scope="module")

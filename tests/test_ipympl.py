@@ -18,9 +18,6 @@ from matplotlib.figure import Figure  # noqa: E402
 from course_lib.figures import _ipympl  # noqa: E402
 from course_lib.figures.live import show_live  # noqa: E402
 
-pytestmark = pytest.mark.filterwarnings(  # ipympl's toolbar passes traitlets a deprecated argument
-    "ignore:Passing unrecognized arguments:DeprecationWarning")
-
 REVISIT = ("ipympl changed: revisit course_lib/figures/_ipympl.py and the ipympl pin in "
            "requirements.txt")
 

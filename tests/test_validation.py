@@ -20,7 +20,7 @@ import pytest
 
 import course_lib
 from course_lib import diagnosis, divergence
-from course_lib.figures import blit, live, regions
+from course_lib.figures import blit, contours, live, regions
 from course_lib import (
     _validate,
     lesson,
@@ -788,6 +788,21 @@ CASES = {
         "path must be an array of numbers",
         "'path' (str)",
     ),
+    "contour_segments resolution": (
+        lambda: contours.contour_segments(surfaces.saddle(), resolution=(1, 50)),
+        "resolution must be an integer >= 2",
+        "1 (int)",
+    ),
+    "clip_path path": (
+        lambda: contours.clip_path("path", ((0.0, 1.0), (0.0, 1.0))),
+        "path must be an array of shape (n + 1, 2)",
+        "'path' (str)",
+    ),
+    "diverged_status diverged": (
+        lambda: contours.diverged_status(None, "gd"),
+        "diverged must be a list of strings, one per diverged run",
+        "'gd' (str)",
+    ),
     "region_grid resolution": (
         lambda: regions.region_grid(X2, resolution=1),
         "resolution must be an integer >= 2",
@@ -845,7 +860,7 @@ def test_every_public_function_has_a_bad_input_case():
     # too; the checkers never raise by design: they print their verdict
     # (course_lib.checks) never raise by design: they print their verdict. The explorers' own
     # arguments are covered by their tests (tests/test_explorers_*.py).
-    skipped = ("course_lib.checks", "course_lib.explorers", "course_lib.plotting")
+    skipped = ("course_lib.checks", "course_lib.explorers")
     modules = [importlib.import_module(info.name)
                for info in pkgutil.walk_packages(course_lib.__path__, prefix="course_lib.")
                if not info.ispkg and not info.name.startswith(skipped)

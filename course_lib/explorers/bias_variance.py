@@ -18,8 +18,7 @@ import numpy as np
 from course_lib import _validate as check
 from course_lib import data, mlp
 from course_lib.diagnosis import TOL, diagnose, moons_bayes_classifier
-from course_lib.explorers._frames import FrameCache
-from course_lib.figures.blit import FastRedraw
+from course_lib.figures.blit import FastRedraw, FrameCache
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from course_lib.figures.regions import decision_regions, region_grid

@@ -11,7 +11,7 @@ import numpy as np
 
 from course_lib import _validate as check
 from course_lib import regularization as reg
-from course_lib.explorers._frames import FrameCache
+from course_lib.figures.blit import FrameCache
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from course_lib.figures.style import PALETTE

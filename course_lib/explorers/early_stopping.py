@@ -12,7 +12,7 @@ import numpy as np
 from course_lib import _validate as check
 from course_lib import mlp, network
 from course_lib.explorers.regularization import _boundary_axes, _check_sets, _notebook_02
-from course_lib.explorers._frames import FrameCache
+from course_lib.figures.blit import FrameCache
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from course_lib.figures.style import PALETTE

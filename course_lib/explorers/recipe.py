@@ -13,8 +13,7 @@ import ipywidgets as widgets
 from course_lib import _validate as check
 from course_lib.diagnosis import (BIAS_ACTIONS, DIAGNOSES, TOL, VARIANCE_ACTIONS, basic_recipe,
                                   diagnose, error_gaps)
-from course_lib.explorers._frames import SkipUnchanged
-from course_lib.figures.blit import FastRedraw
+from course_lib.figures.blit import FastRedraw, SkipUnchanged
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from course_lib.figures.style import PALETTE

@@ -1,6 +1,8 @@
 """Fast redraws for sliders: blitting, y tick labels a slider may change, status messages.
 
-- :class:`FastRedraw` redraws only the artists a callback changes, over a cached background.
+- :class:`FastRedraw` redraws only the artists a callback changes, over a cached background;
+  :class:`FrameCache` also keeps the finished frame of each of a few discrete states, and
+  :class:`SkipUnchanged` sends no frame when a change leaves the picture as it was.
 - :func:`relabelled_yaxis` draws y tick labels as artists, for axes whose range a slider changes.
 - :func:`set_status` writes a readable message (e.g. "diverged") on an axes, replacing the last one;
   :func:`status_text` is the text artist it writes to, for registering with FastRedraw.
@@ -64,6 +66,52 @@ class FastRedraw:
             canvas.restore_region(self._background)
             self._draw_artists()
             canvas.blit(self.fig.bbox)
+
+
+class FrameCache(FastRedraw):
+    """FastRedraw that keeps the finished frame of each state it drew (for discrete states).
+
+    Set ``key`` (a hashable state) before each call: a state drawn before is restored as pixels,
+    without drawing its artists again. A full redraw (new background) forgets every frame.
+    """
+
+    def __init__(self, fig, artists):
+        super().__init__(fig, artists)
+        self.key, self._frames = None, {}
+
+    def _on_draw(self, event):
+        self._frames.clear()
+        super()._on_draw(event)
+
+    def __call__(self) -> None:
+        canvas = self.fig.canvas
+        if self.fig.stale or self._background is None or self.key is None:
+            return super().__call__()
+        frame = self._frames.get(self.key)
+        if frame is None:
+            canvas.restore_region(self._background)
+            self._draw_artists()
+            self._frames[self.key] = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            canvas.restore_region(frame)
+        canvas.blit(self.fig.bbox)
+
+
+class SkipUnchanged(FastRedraw):
+    """FastRedraw that skips the frame when the picture is unchanged (``key`` is the same)."""
+
+    def __init__(self, fig, artists):
+        super().__init__(fig, artists)
+        self.key, self._shown = None, object()
+
+    def _on_draw(self, event):
+        self._shown = self.key
+        super()._on_draw(event)
+
+    def __call__(self) -> None:
+        if self.fig.stale or self._background is None or self.key != self._shown:
+            self._shown = self.key
+            super().__call__()
 
 
 def relabelled_yaxis(ax, *, ylabel, widest, nbins=4, grid=False):
