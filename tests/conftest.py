@@ -74,3 +74,15 @@ def ipympl_backend():
     yield
     plt.close("all")
     plt.switch_backend(previous)
+
+
+@pytest.fixture
+def close():
+    """``close(explorer)`` closes that explorer's figures when the test ends."""
+    import matplotlib.pyplot as plt
+
+    made = []
+    yield made.append
+    for explorer in made:
+        for fig in explorer.figures:
+            plt.close(fig)

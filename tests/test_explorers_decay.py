@@ -15,7 +15,6 @@ from course_lib.explorers.decay import (NAMES, decay_runs_explorer, notebook_pro
 from course_lib.minibatch import random_mini_batches
 from course_lib.optimizers import gd_init, gd_step
 
-# ipympl's own toolbar warns on every figure it makes (not ours to fix)
 pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 

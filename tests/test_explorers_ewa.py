@@ -12,7 +12,6 @@ from course_lib.data import daily_temperatures
 from course_lib.ewa import ewa
 from course_lib.explorers.ewa import bias_correction_explorer, ewa_explorer, fade_day
 
-# ipympl's own toolbar warns on every figure it makes (not ours to fix)
 pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 

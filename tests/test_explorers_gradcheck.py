@@ -13,7 +13,6 @@ from course_lib.explorers.gradcheck import (BUGS, EXAMPLES, difference_errors, e
                                             planted_bug_backward, planted_bug_explorer,
                                             _example_problem)
 
-# ipympl's own toolbar warns on every figure it makes (not ours to fix)
 pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 

@@ -18,7 +18,6 @@ from course_lib.explorers.initialization_training import example_runs as _exampl
 from course_lib.explorers.initialization_training import init_training_explorer
 from course_lib.figures.regions import region_grid
 
-# ipympl's own toolbar warns on every figure it makes (not ours to fix)
 pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 

@@ -14,7 +14,6 @@ from course_lib.explorers.minibatch import minibatch_explorer, notebook_problem
 from course_lib.explorers.minibatch_race import measured_race_explorer, race, race_explorer
 from course_lib.minibatch import random_mini_batches
 
-# ipympl's own toolbar warns on every figure it makes (not ours to fix)
 pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 

@@ -6,7 +6,6 @@ computed with course_lib.hparams; bad arguments fail naming the argument.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
@@ -17,15 +16,6 @@ pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 RANGES = {"alpha": (1e-4, 1.0), "epsilon": (1e-10, 1e-6)}
 SCALES = {"alpha": "log", "epsilon": "log"}
-
-
-@pytest.fixture
-def close():
-    made = []
-    yield made.append
-    for explorer in made:
-        for fig in explorer.figures:
-            plt.close(fig)
 
 
 def test_design_readout_counts_what_is_plotted(close):

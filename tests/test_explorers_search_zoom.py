@@ -6,7 +6,6 @@ course_lib.hparams.zoom does; bad arguments fail naming the argument.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
@@ -17,15 +16,6 @@ pytestmark = pytest.mark.usefixtures("ipympl_backend")  # tests/conftest.py
 
 BOX = {"alpha": (1e-4, 1.0), "hidden": (10.0, 200.0)}
 BOX_SCALES = {"alpha": "log", "hidden": "linear"}
-
-
-@pytest.fixture
-def close():
-    made = []
-    yield made.append
-    for explorer in made:
-        for fig in explorer.figures:
-            plt.close(fig)
 
 
 def test_zoom_stars_the_best_point_and_zooms_with_hparams(close):
