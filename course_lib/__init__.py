@@ -2,7 +2,7 @@
 
 One concept per module: ``ewa``, ``optimizers``, ``schedules``, ``batchnorm``, ``softmax``,
 ``initializers``, ``regularization``, ``gradcheck``, ``minibatch``, ``data``, ``hparams``,
-``surfaces``; the small network in ``layers`` (activations, one layer), ``network`` (forward and
+``surfaces``, ``snapshots``; the small network in ``layers`` (activations, one layer), ``network`` (forward and
 backward) and ``mlp`` (training); ``search`` (trials for parallel hyperparameter search);
 ``divergence`` (where a diverging run stops being a number), ``checks`` (automatic feedback for
 exercises), ``explorers`` (every interactive figure, one module per topic) and ``figures`` (the

@@ -2,7 +2,7 @@
 
 ``momentum_steps`` counts what course_lib's own momentum does; the limit figure's line and
 readout are its table; the network figure shows each run's snapshot for the chosen epoch, and
-``training_snapshots`` is one uninterrupted training; bad arguments are named.
+``train_with_snapshots`` is one uninterrupted training; bad arguments are named.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ import pytest
 from course_lib import mlp
 from course_lib.data import binary_targets, moons
 from course_lib.explorers.optimizers import (momentum_limit_explorer, momentum_steps,
-                                             network_race_explorer, training_snapshots)
+                                             network_race_explorer)
 from course_lib.figures.contours import OPTIMIZER_LABELS
 from course_lib.figures.regions import region_grid
 from course_lib.figures.style import COLORS
 from course_lib.optimizers import optimize
+from course_lib.snapshots import train_with_snapshots
 from course_lib.surfaces import bowl
 
 W0 = np.array([-9.0, 3.0])
@@ -74,8 +75,8 @@ def network():
     Y, Y_dev = binary_targets(labels), binary_targets(labels_dev)
     grid = region_grid(X, resolution=10)
     settings = dict(layer_dims=[2, 5, 1], mini_batch_size=32, n_epochs=6, X_dev=X_dev, Y_dev=Y_dev)
-    runs = {name: training_snapshots(X, Y, grid, optimizer=name, lr=0.05, every=2,
-                                     rng=np.random.default_rng(1), **settings)
+    runs = {name: train_with_snapshots(X, Y, grid=grid, optimizer=name, lr=0.05, every=2,
+                                       rng=np.random.default_rng(1), **settings)
             for name in OPTIMIZER_LABELS}
     return runs, X, labels, grid, Y, settings
 
@@ -86,7 +87,8 @@ def test_snapshots_are_one_uninterrupted_training(network):
                                **settings)
     assert np.allclose(runs["adam"]["costs"], history["cost_per_epoch"], rtol=1e-12)
     assert np.array_equal(runs["adam"]["regions"][-1], mlp.predict(model, grid))
-    assert runs["adam"]["regions"].shape == (3, grid.shape[1])
+    assert runs["adam"]["regions"].shape == (4, grid.shape[1]), "before training, then every 2"
+    assert np.allclose(runs["adam"]["dev_acc"], history["dev_acc"], rtol=0)
 
 
 def _classes(image):
@@ -103,11 +105,11 @@ def test_network_figure_shows_the_chosen_epochs_snapshot(network):
     explorer.show_headless()
     images = [ax.images[0] for ax in explorer.figures[0].axes if ax.images]
     for image, name in zip(images, OPTIMIZER_LABELS):
-        assert np.array_equal(_classes(image), runs[name]["regions"][1].reshape(10, 10))
+        assert np.array_equal(_classes(image), runs[name]["regions"][2].reshape(10, 10))
     costs = [float(c) for c in re.findall(r"cost (\d\.\d{3})", explorer.readout)]
     assert costs == [round(runs[n]["costs"][3], 3) for n in OPTIMIZER_LABELS]
     explorer.update(epoch=6)
-    assert np.array_equal(_classes(images[0]), runs["gd"]["regions"][2].reshape(10, 10))
+    assert np.array_equal(_classes(images[0]), runs["gd"]["regions"][3].reshape(10, 10))
     plt.close(explorer.figures[0])
 
 
@@ -119,7 +121,7 @@ def test_bad_arguments_are_named(steps, network):
     runs, X, labels, grid, _, _ = network
     with pytest.raises(ValueError, match="epoch must be a multiple of 2"):
         network_race_explorer(runs, X, labels, grid, lr={n: 0.05 for n in runs}, epoch=3)
-    with pytest.raises(ValueError, match="runs must be a dict of training_snapshots"):
+    with pytest.raises(ValueError, match="runs must be a dict of train_with_snapshots results"):
         network_race_explorer({"gd": runs["gd"]}, X, labels, grid, lr={"gd": 0.05})
     with pytest.raises(ValueError, match="kappa must be a number >= 1"):
         momentum_steps(W0, kappa=0.5, betas=BETAS, alphas=ALPHAS, max_steps=10)

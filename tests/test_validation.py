@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 import course_lib
-from course_lib import diagnosis, divergence
+from course_lib import diagnosis, divergence, snapshots
 from course_lib.figures import blit, contours, live, regions
 from course_lib import (
     _validate,
@@ -787,6 +787,12 @@ CASES = {
         lambda: divergence.finite_prefix("path"),
         "path must be an array of numbers",
         "'path' (str)",
+    ),
+    "train_with_snapshots every": (
+        lambda: snapshots.train_with_snapshots(X2, Y2, grid=X2, n_epochs=3, every=2,
+                                               rng=RNG(0), layer_dims=[2, 1]),
+        "n_epochs must be a multiple of every (2)",
+        "3",
     ),
     "contour_segments resolution": (
         lambda: contours.contour_segments(surfaces.saddle(), resolution=(1, 50)),

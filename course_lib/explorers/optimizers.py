@@ -5,8 +5,8 @@
 - :func:`network_race_explorer`: one network trained by the four optimizers: the cost curves and
   each optimizer's decision regions after a chosen epoch.
 
-:func:`momentum_steps` and :func:`training_snapshots` compute what they show (the notebook's
-lesson cells write the first out and call the second).
+:func:`momentum_steps` computes what the first shows (the notebook's lesson cell writes it out);
+the second shows :func:`course_lib.snapshots.train_with_snapshots` runs.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import matplotlib.ticker as mticker
 import numpy as np
 
 from course_lib import _validate as check
-from course_lib import mlp
 from course_lib.data import binary_targets, moons
 from course_lib.figures.blit import FastRedraw
 from course_lib.figures.contours import LOOKS, OPTIMIZER_LABELS
@@ -27,6 +26,7 @@ from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from course_lib.figures.regions import region_grid
 from course_lib.figures.style import COLORS, MARKERS, PALETTE
+from course_lib.snapshots import train_with_snapshots
 
 
 def momentum_steps(w_start, *, kappa: float, betas, alphas, max_steps: int) -> np.ndarray:
@@ -119,36 +119,17 @@ def momentum_limit_explorer(alphas, steps_needed, *, betas, beta: float = 0.9,
                                 "momentum")
 
 
-def training_snapshots(X, Y, grid, *, optimizer: str, lr: float, rng, n_epochs: int, every: int,
-                       X_dev, Y_dev, **settings) -> dict:
-    """Train with ``course_lib.mlp.train`` in chunks of ``every`` epochs, keeping snapshots.
-
-    Returns a dict: ``model``, ``costs`` and ``dev_acc`` per epoch, ``regions`` (the predicted
-    class at each column of ``grid``, shape ``(2, k)``, after every chunk) and ``train_acc``.
-    ``settings`` go to ``mlp.train`` (``layer_dims``, ``mini_batch_size``, ``beta`` ...).
-    """
-    every = check.integer("every", every, low=1)
-    n_epochs = check.integer("n_epochs", n_epochs, low=every)
-    model, costs, dev_acc, regions = None, [], [], []
-    for _ in range(n_epochs // every):
-        model, history = mlp.train(X, Y, rng=rng, model=model, n_epochs=every, optimizer=optimizer,
-                                   lr=lr, X_dev=X_dev, Y_dev=Y_dev, **settings)
-        costs += history["cost_per_epoch"]
-        dev_acc += history["dev_acc"]
-        regions.append(mlp.predict(model, grid))
-    return dict(model=model, costs=np.array(costs), dev_acc=np.array(dev_acc),
-                regions=np.array(regions), train_acc=mlp.accuracy(model, X, Y))
-
-
 def network_race_explorer(runs: dict, X, labels, grid, *, lr: dict, epoch: int = 4,
                           every: int = 2) -> Explorer:
-    """Cost curves of ``runs`` (from :func:`training_snapshots`, one per optimizer) and each one's
-    decision regions on ``grid`` (shape ``(2, r * r)``) after the chosen epoch, over the points
-    ``X`` (shape ``(2, m)``) coloured by ``labels``. ``lr`` gives each optimizer's α (for labels).
+    """Cost curves of ``runs`` and each one's decision regions on ``grid`` after the chosen epoch.
+
+    ``runs`` holds one :func:`course_lib.snapshots.train_with_snapshots` result per optimizer, on
+    ``grid`` (shape ``(2, r * r)``); the regions are drawn over the points ``X`` (shape ``(2, m)``)
+    coloured by ``labels``. ``lr`` gives each optimizer's α (for labels).
     """
     if not isinstance(runs, dict) or sorted(runs) != sorted(OPTIMIZER_LABELS):
-        check.fail("runs", f"a dict of training_snapshots for each of {sorted(OPTIMIZER_LABELS)}",
-                   runs)
+        check.fail("runs", f"a dict of train_with_snapshots results for each of "
+                   f"{sorted(OPTIMIZER_LABELS)}", runs)
     X, labels = check.array("X", X, ndim=2), np.asarray(labels).ravel()
     grid = check.array("grid", grid, ndim=2)
     side = int(round(np.sqrt(grid.shape[1])))
@@ -195,7 +176,7 @@ def network_race_explorer(runs: dict, X, labels, grid, *, lr: dict, epoch: int =
     axes[0, 1].legend(loc="lower left", fontsize=7, markerscale=2)
 
     def render(epoch):
-        k = epoch // every - 1
+        k = epoch // every  # snapshot 0 is before training
         epoch_line.set_xdata([epoch] * 2)
         parts = []
         for name, label in OPTIMIZER_LABELS.items():
@@ -224,11 +205,11 @@ def _moons_runs(seed: int = 0):
     X, labels = moons(400, noise=0.2, rng=rng)
     X_dev, labels_dev = moons(200, noise=0.2, rng=rng)
     grid = region_grid(X, resolution=70)
-    runs = {name: training_snapshots(X, binary_targets(labels), grid, optimizer=name,
-                                     lr=NET_LR[name], rng=np.random.default_rng(seed + 1),
-                                     n_epochs=60, every=2, X_dev=X_dev,
-                                     Y_dev=binary_targets(labels_dev), layer_dims=[2, 16, 16, 1],
-                                     mini_batch_size=64, **NET_HP[name])
+    runs = {name: train_with_snapshots(X, binary_targets(labels), grid=grid, optimizer=name,
+                                       lr=NET_LR[name], rng=np.random.default_rng(seed + 1),
+                                       n_epochs=60, every=2, X_dev=X_dev,
+                                       Y_dev=binary_targets(labels_dev), layer_dims=[2, 16, 16, 1],
+                                       mini_batch_size=64, **NET_HP[name])
             for name in OPTIMIZER_LABELS}
     return runs, X, labels, grid
 

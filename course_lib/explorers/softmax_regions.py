@@ -1,7 +1,7 @@
 """Explorers for the class regions of networks with a softmax output (notebook 13).
 
 - :func:`softmax_regions_explorer`: the class regions of several networks, epoch by epoch, beside
-  their cost curves; the snapshots come from :func:`train_with_snapshots`.
+  their cost curves; the snapshots come from :func:`course_lib.snapshots.train_with_snapshots`.
 - :func:`straight_edges_explorer`: softmax regression's straight-edged regions on several data
   sets side by side.
 """
@@ -22,34 +22,7 @@ from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from course_lib.figures.regions import decision_regions, region_grid
 from course_lib.figures.style import COLORS, MARKERS, PALETTE
-
-
-def train_with_snapshots(X, Y, *, layer_dims, grid, n_epochs: int, every: int,
-                         rng: np.random.Generator, X_dev, Y_dev, **settings) -> dict:
-    """Train with :func:`course_lib.mlp.train`, keeping the regions it predicts every few epochs.
-
-    ``settings`` go to every ``mlp.train`` call (``output``, ``optimizer``, ``lr``, ``batchnorm``).
-    Returns a dict: ``model`` (the trained model), ``regions`` (``(n_epochs // every + 1, k)``, the
-    classes ``mlp.predict`` gives the ``(2, k)`` ``grid`` before training and after each chunk),
-    ``costs`` (one per epoch), ``train_acc`` and ``dev_acc`` (one per chunk).
-    """
-    n_epochs = check.integer("n_epochs", n_epochs, low=1)
-    every = check.integer("every", every, low=1)
-    if n_epochs % every:
-        raise ValueError(f"n_epochs must be a multiple of every ({every}), got {n_epochs}")
-    check.generator("rng", rng)
-    model, _ = mlp.train(X, Y, layer_dims=layer_dims, rng=rng, n_epochs=0, **settings)
-    settings = {k: v for k, v in settings.items() if k != "init"}  # a continued model keeps it
-    regions, costs, train_acc, dev_acc = [mlp.predict(model, grid)], [], [], []
-    for _ in range(n_epochs // every):
-        model, history = mlp.train(X, Y, model=model, rng=rng, n_epochs=every, X_dev=X_dev,
-                                   Y_dev=Y_dev, **settings)
-        regions.append(mlp.predict(model, grid))
-        costs += history["cost_per_epoch"]
-        train_acc.append(history["train_acc"][-1])
-        dev_acc.append(history["dev_acc"][-1])
-    return {"model": model, "regions": np.array(regions), "costs": np.array(costs),
-            "train_acc": np.array(train_acc), "dev_acc": np.array(dev_acc)}
+from course_lib.snapshots import train_with_snapshots
 
 
 def _check_snapshots(snapshots):
@@ -63,10 +36,11 @@ def _check_snapshots(snapshots):
             check.fail(f"snapshots[{name!r}]", "a train_with_snapshots(...) result (a dict with "
                        "regions, costs, train_acc, dev_acc)", run)
         regions = np.asarray(run["regions"])
-        chunks, n_epochs = len(run["train_acc"]), len(run["costs"])
+        chunks, n_epochs = len(regions) - 1, len(run["costs"])
         resolution = int(round(np.sqrt(regions.shape[-1])))
-        if (regions.ndim != 2 or regions.shape[0] != chunks + 1 or chunks < 1 or n_epochs % chunks
-                or resolution**2 != regions.shape[1] or len(run["dev_acc"]) != chunks):
+        if (regions.ndim != 2 or chunks < 1 or n_epochs % chunks
+                or resolution**2 != regions.shape[1] or len(run["train_acc"]) != n_epochs
+                or len(run["dev_acc"]) != n_epochs):
             raise ValueError(f"snapshots[{name!r}] must hold one square grid of regions before "
                              f"training and one per chunk of epochs, got regions of shape "
                              f"{regions.shape} for {chunks} chunks and {n_epochs} epochs")
@@ -81,8 +55,9 @@ def softmax_regions_explorer(X, labels, snapshots, *, network=None, epoch=None) 
     """Class regions (argmax of softmax) of each network at each snapshot, beside its cost curve.
 
     ``X`` (2, m) and ``labels`` (m,) are the training points; ``snapshots`` maps a network's name
-    to its :func:`train_with_snapshots` result on a ``region_grid(X)`` grid. Controls: ``network``
-    (one of the names) and ``epoch`` (0 to the number of epochs, in steps of the snapshots).
+    to its :func:`course_lib.snapshots.train_with_snapshots` result on a ``region_grid(X)``
+    grid. Controls: ``network`` (one of the names) and ``epoch`` (0 to the number of epochs, in
+    steps of the snapshots).
     """
     X = check.array("X", X)
     labels = check.array("labels", labels, ndim=1).astype(int)
@@ -122,7 +97,8 @@ def softmax_regions_explorer(X, labels, snapshots, *, network=None, epoch=None) 
         for name, line in cost_lines.items():
             line.set_linewidth(3.0 if name == network else 1.0)
         state = (f"cost J {run['costs'][k * every - 1]:.3f}, train accuracy "
-                 f"{run['train_acc'][k - 1]:.1%}, dev accuracy {run['dev_acc'][k - 1]:.1%}"
+                 f"{run['train_acc'][k * every - 1]:.1%}, dev accuracy "
+                 f"{run['dev_acc'][k * every - 1]:.1%}"
                  if k > 0 else "before training")
         return f"<b>{network}, epoch {k * every}</b>: {state}"
 
