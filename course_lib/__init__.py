@@ -2,8 +2,10 @@
 
 One concept per module: ``ewa``, ``optimizers``, ``schedules``, ``batchnorm``, ``softmax``,
 ``initializers``, ``regularization``, ``gradcheck``, ``minibatch``, ``data``, ``hparams``,
-``surfaces``, ``snapshots``; the small network in ``layers`` (activations, one layer), ``network`` (forward and
-backward) and ``mlp`` (training); ``search`` (trials for parallel hyperparameter search);
+``surfaces``, ``diagnosis`` (bias, variance and the basic recipe); the small network in
+``layers`` (activations, one layer), ``network`` (forward and backward), ``mlp`` (training) and
+``snapshots`` (training with decision-region snapshots); ``search`` (trials for parallel
+hyperparameter search);
 ``divergence`` (where a diverging run stops being a number), ``checks`` (automatic feedback for
 exercises), ``explorers`` (every interactive figure, one module per topic) and ``figures`` (the
 machinery under them: course style, live figures, blitting, the ``Explorer`` object).
