@@ -16,7 +16,7 @@ import numpy as np
 from course_lib import _validate as check
 from course_lib.data import normalize_apply, normalize_fit
 from course_lib.divergence import finite_prefix
-from course_lib.figures.blit import FastRedraw, set_status, status_text
+from course_lib.figures.blit import FrameCache, set_status, status_text
 from course_lib.figures.explorer import Explorer
 from course_lib.figures.live import live_figure
 from course_lib.figures.style import PALETTE
@@ -182,43 +182,14 @@ def contours_explorer(u, x2, y, *, scales=(1, 3, 10, 30, 100, 300, 1000), subtra
                                            description="α / α_max", readout_format=".2f"),
     }
     # only these change as the controls move: the contours of every case are made once above
-    # and only switched on or off (and kept drawn, per case, in the cached background)
-    redraw = _CaseBackgrounds(fig, contour_sets, [path_line, opt_dot, gap_line, status_text(ax_c)])
+    # and only switched on or off (the frame with a case's contours is kept per case; moving α
+    # draws only the path, gap curve and status over it)
+    redraw = FrameCache(fig, contour_sets.values(),
+                        moving=[path_line, opt_dot, gap_line, status_text(ax_c)])
     explorer = Explorer(controls, render, figures=[fig], blit=[redraw], layout=_two_rows,
                         description="Cost contours and gradient descent, raw or normalized inputs")
     explorer.cases = cases
     return explorer
-
-
-class _CaseBackgrounds(FastRedraw):
-    """FastRedraw that keeps, per case, the background with that case's contours drawn on it.
-
-    Set ``key`` to the case before each call: moving the learning rate then draws only the path,
-    the gap curve and the status over the case's cached picture, not the contours again.
-    """
-
-    def __init__(self, fig, contours: dict, moving):
-        super().__init__(fig, [*contours.values(), *moving])
-        self.contours, self.moving, self.key, self._bases = contours, list(moving), None, {}
-
-    def _on_draw(self, event):
-        self._bases.clear()
-        super()._on_draw(event)
-
-    def __call__(self) -> None:
-        canvas = self.fig.canvas
-        if self.fig.stale or self._background is None or self.key is None:
-            return super().__call__()
-        base = self._bases.get(self.key)
-        if base is None:
-            canvas.restore_region(self._background)
-            self.fig.draw_artist(self.contours[self.key])
-            base = self._bases[self.key] = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            canvas.restore_region(base)
-        for artist in self.moving:
-            self.fig.draw_artist(artist)
-        canvas.blit(self.fig.bbox)
 
 
 def _two_rows(controls, canvases, readout):

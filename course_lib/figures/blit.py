@@ -69,14 +69,18 @@ class FastRedraw:
 
 
 class FrameCache(FastRedraw):
-    """FastRedraw that keeps the finished frame of each state it drew (for discrete states).
+    """FastRedraw that keeps the frame of each state it drew (for a few discrete states).
 
-    Set ``key`` (a hashable state) before each call: a state drawn before is restored as pixels,
-    without drawing its artists again. A full redraw (new background) forgets every frame.
+    Set ``key`` (a hashable state) before each call: the frame with ``artists`` drawn for that
+    state is kept, and a state drawn before is restored as pixels instead of drawing them again.
+    ``moving`` artists change within a state (e.g. a path as α moves over one case's contours):
+    they are drawn over the kept frame on every call. A full redraw (new background) forgets
+    every frame.
     """
 
-    def __init__(self, fig, artists):
-        super().__init__(fig, artists)
+    def __init__(self, fig, artists, *, moving=()):
+        self.cached, self.moving = list(artists), list(moving)
+        super().__init__(fig, [*self.cached, *self.moving])
         self.key, self._frames = None, {}
 
     def _on_draw(self, event):
@@ -90,10 +94,13 @@ class FrameCache(FastRedraw):
         frame = self._frames.get(self.key)
         if frame is None:
             canvas.restore_region(self._background)
-            self._draw_artists()
+            for artist in self.cached:
+                self.fig.draw_artist(artist)
             self._frames[self.key] = canvas.copy_from_bbox(self.fig.bbox)
         else:
             canvas.restore_region(frame)
+        for artist in self.moving:
+            self.fig.draw_artist(artist)
         canvas.blit(self.fig.bbox)
 
 
