@@ -20,3 +20,11 @@ def run_checker(capsys, checker, fn) -> str:
     assert err == "", f"checkers print nothing to stderr, got {err!r}"
     assert "Traceback" not in out
     return out
+
+
+def assert_mistake_explained(out: str, case: str, *needles: str) -> None:
+    """A failing verdict names ``case`` first, shows expected vs got, and a hint with ``needles``."""
+    assert out.startswith(case), out
+    assert "expected:" in out and "got:" in out and "Hint:" in out, out
+    for needle in needles:
+        assert needle in out, f"{needle!r} not in:\n{out}"

@@ -11,7 +11,8 @@ import pytest
 
 from course_lib import checks
 from course_lib.checks.diagnosis import check_bias_variance
-from tests.checker_support import learner_mode, run_checker  # noqa: F401 (autouse fixture)
+from tests.checker_support import (  # noqa: F401 (learner_mode: autouse fixture)
+    assert_mistake_explained, learner_mode, run_checker)
 
 PASS = "All 8 cases pass: bias_variance matches the reference.\n"
 
@@ -97,11 +98,7 @@ MISTAKES = [  # (label, function, first failing case, what the message must say)
 
 @pytest.mark.parametrize("label, fn, case, needles", MISTAKES, ids=[m[0] for m in MISTAKES])
 def test_each_usual_mistake_gets_its_hint(capsys, label, fn, case, needles):
-    out = verdict(capsys, fn)
-    assert out.startswith(case), out
-    assert "expected:" in out and "got:" in out and "Hint:" in out, out
-    for needle in needles:
-        assert needle in out, f"{needle!r} not in:\n{out}"
+    assert_mistake_explained(verdict(capsys, fn), case, *needles)
 
 
 def test_verdict_with_another_spelling_names_the_list(capsys):

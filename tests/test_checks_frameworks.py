@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from course_lib import checks
-from tests.checker_support import learner_mode, run_checker  # noqa: F401 (autouse fixture)
+from tests.checker_support import (  # noqa: F401 (learner_mode: autouse fixture)
+    assert_mistake_explained, learner_mode, run_checker)
 from course_lib.checks.frameworks import least_squares_reference
 
 PASS = "All 5 cases pass: least_squares_step matches the reference.\n"
@@ -113,10 +114,7 @@ MISTAKES = [
 
 @pytest.mark.parametrize("label, fn, case, hint", MISTAKES, ids=[m[0] for m in MISTAKES])
 def test_each_usual_mistake_gets_its_hint(capsys, label, fn, case, hint):
-    out = verdict(capsys, fn)
-    assert out.startswith(case), out
-    assert "expected:" in out and "got:" in out and "Hint:" in out, out
-    assert hint in out, out
+    assert_mistake_explained(verdict(capsys, fn), case, hint)
 
 
 def test_modifying_w_in_place_fails(capsys):

@@ -10,7 +10,8 @@ from course_lib.checks import CheckFailed
 from course_lib.checks.start import (_CASES, check_gradient_descent_until,
                                      gradient_descent_until_reference)
 from course_lib.optimizers import optimize
-from tests.checker_support import learner_mode, run_checker  # noqa: F401 (autouse fixture)
+from tests.checker_support import (  # noqa: F401 (learner_mode: autouse fixture)
+    assert_mistake_explained, learner_mode, run_checker)
 
 PASS = f"All {len(_CASES)} cases pass: gradient_descent_until matches the reference.\n"
 
@@ -115,10 +116,7 @@ MISTAKES = [
 
 @pytest.mark.parametrize("label, fn, case, hint", MISTAKES, ids=[m[0] for m in MISTAKES])
 def test_each_usual_mistake_gets_its_hint(capsys, label, fn, case, hint):
-    out = verdict(capsys, fn)
-    assert out.startswith(case), out
-    assert "expected:" in out and "got:" in out and "Hint:" in out, out
-    assert hint in out, out
+    assert_mistake_explained(verdict(capsys, fn), case, hint)
 
 
 def test_a_loop_without_max_steps_is_stopped_and_named(capsys, monkeypatch):
