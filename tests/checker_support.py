@@ -23,7 +23,7 @@ def run_checker(capsys, checker, fn) -> str:
 
 
 def assert_mistake_explained(out: str, case: str, *needles: str) -> None:
-    """A failing verdict names ``case`` first, shows expected vs got, and a hint with ``needles``."""
+    """A failing verdict: ``case`` first, then expected vs got and a hint holding ``needles``."""
     assert out.startswith(case), out
     assert "expected:" in out and "got:" in out and "Hint:" in out, out
     for needle in needles:

@@ -1,4 +1,4 @@
-"""``Explorer`` itself: wiring, ``update``, readout, redraws and bad input (real ipympl canvases)."""
+"""``Explorer`` itself: wiring, ``update``, readout, redraws, bad input (real ipympl canvases)."""
 
 from __future__ import annotations
 
