@@ -22,7 +22,7 @@ def test_every_widget_survives_its_whole_range(edition, path, tmp_path_factory, 
     notebook = notebook_for(edition, path, tmp_path_factory)
     # The kernel inherits this: it imports this work tree's course_lib from any folder.
     monkeypatch.setenv("PYTHONPATH", kernel_pythonpath())
-    report = probe_notebook(notebook, mode="fuzz")
+    report = probe_notebook(notebook)
     problems = report.problems
     if problems:
         more = f"\n  ... and {len(problems) - 30} more" if len(problems) > 30 else ""

@@ -47,7 +47,7 @@ def test_harness_reports_each_planted_fault_and_nothing_else(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PLANTED)])
     path = tmp_path / "99_planted.ipynb"
     nbformat.write(nb, path)
-    report = probe_notebook(path, mode="fuzz")
+    report = probe_notebook(path)
     text = "\n".join(report.problems)
     assert "IntSlider 'raiser' = 7: exception ZeroDivisionError: planted" in text, text
     assert "Dropdown 'warner' = 1: warning RuntimeWarning: planted warning" in text, text
@@ -64,5 +64,5 @@ def test_harness_reports_a_cell_that_fails_while_executing(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")])
     path = tmp_path / "98_broken.ipynb"
     nbformat.write(nb, path)
-    report = probe_notebook(path, mode="fuzz")
+    report = probe_notebook(path)
     assert report.problems and "ZeroDivisionError" in report.problems[0], report.problems

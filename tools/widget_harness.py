@@ -1,4 +1,4 @@
-"""Execute a notebook in a real kernel, then drive its widgets there (fuzz test and benchmark).
+"""Execute a notebook in a real kernel, then drive its widgets there (the widget fuzz test).
 
 The notebook runs top to bottom in a fresh ``python3`` kernel with its folder as working
 directory, exactly as a learner's would. Then the source of :mod:`tools.widget_probe` is sent to
@@ -26,8 +26,8 @@ class ProbeReport:
     problems: list[str] = field(default_factory=list)
 
 
-def probe_notebook(path: Path, *, mode: str, rounds: int = 3, timeout: int = 600) -> ProbeReport:
-    """Run ``path`` and then the widget probe in ``mode`` ("fuzz" or "latency") in one kernel.
+def probe_notebook(path: Path, *, timeout: int = 600) -> ProbeReport:
+    """Run ``path`` and then the widget probe (every control through its range) in one kernel.
 
     A cell that fails while the notebook runs is reported as a problem (the probe does not run).
     """
@@ -46,7 +46,7 @@ def probe_notebook(path: Path, *, mode: str, rounds: int = 3, timeout: int = 600
                 report.problems.append(f"cell {index} failed while executing: {_last_line(exc)}")
                 return report
         probe = nbformat.v4.new_code_cell(
-            PROBE_SOURCE + f"\n_course_probe({mode!r}, rounds={int(rounds)})\n")
+            PROBE_SOURCE + "\n_course_probe()\n")
         nb.cells.append(probe)
         try:
             client.execute_cell(probe, len(nb.cells) - 1)

@@ -2,11 +2,9 @@
 
 It finds every ipywidgets control the notebook created, sets each through its minimum, maximum
 and a spread of values (every option of a selection, both states of a toggle, clicks on buttons),
-redraws every figure the change made stale, and reports as one JSON line:
-
-- ``fuzz``: exceptions (raised, or caught and shown by ipywidgets), warnings, and figures that
-  show NaN/inf without a visible "diverged" message;
-- ``latency``: per control, the seconds from setting the value to every stale figure redrawn.
+redraws every figure the change made stale, and reports as one JSON line the exceptions (raised,
+or caught and shown by ipywidgets), warnings, and figures that show NaN/inf without a visible
+"diverged" message. (Latency is measured on the explorers themselves: benchmarks/widget_latency.)
 
 Keep this file free of imports from the repository's tools (it is executed as source in the
 kernel); the installed ``course_lib`` is there, as in every notebook.
@@ -15,7 +13,6 @@ kernel); the installed ``course_lib`` is there, as in every notebook.
 import json as _json
 import math as _math
 import re as _re
-import time as _time
 import traceback as _traceback
 import warnings as _warnings
 
@@ -167,7 +164,7 @@ def nonfinite_in_figures(figures, texts):
     return problems
 
 
-def _course_probe(mode, rounds=3):
+def _course_probe():
     import ipywidgets as W
     import matplotlib.pyplot as plt
     import numpy as np
@@ -215,37 +212,30 @@ def _course_probe(mode, rounds=3):
             name = describe(w)
             values = values_for(w)
             original = current_value(w)
-            entry = {"widget": name, "values": len(values), "continuous_update":
-                     getattr(w, "continuous_update", None), "button": isinstance(w, W.Button)}
-            times = []
-            sequence = values * (rounds if mode == "latency" else 1)
-            for v in sequence:
+            entry = {"widget": name, "values": len(values)}
+            for v in values:
                 del shown_errors[:]
                 with _warnings.catch_warnings(record=True) as caught:
                     _warnings.simplefilter("always")
-                    start = _time.perf_counter()
                     try:
                         apply(w, v)
                         redraw()
                     except Exception as exc:  # noqa: BLE001 - reported, not hidden
                         shown_errors.append(f"{type(exc).__name__}: {exc}")
-                    times.append(_time.perf_counter() - start)
                 where = f"{name} = {shown(v)}"
                 for err in shown_errors:
                     report["problems"].append(f"{where}: exception {err}")
                 for warning in caught:
                     report["problems"].append(
                         f"{where}: warning {warning.category.__name__}: {warning.message}")
-                if mode == "fuzz":
-                    for p in nonfinite_problems():
-                        report["problems"].append(f"{where}: {p}")
+                for p in nonfinite_problems():
+                    report["problems"].append(f"{where}: {p}")
             if original is not None:
                 try:
                     apply(w, original)
                     redraw()
                 except Exception as exc:  # noqa: BLE001
                     report["problems"].append(f"{name}: restoring {shown(original)} raised {exc!r}")
-            entry["times"] = times
             report["controls"].append(entry)
     finally:
         shell.showtraceback = original_showtraceback
